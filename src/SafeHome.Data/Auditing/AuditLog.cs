@@ -1,0 +1,16 @@
+using SafeHome.Domain.Auditing;
+
+namespace SafeHome.Data.Auditing;
+
+/// Access events that change no data (views, denials, sign-ins). They carry ids only, never names.
+public sealed class AuditLog(SafeHomeDbContext db, ICurrentUser currentUser, TimeProvider clock)
+{
+    public Task RecordAsync(string action, string entityType, string entityKey, CancellationToken cancellationToken = default) =>
+        RecordAsync(action, entityType, entityKey, currentUser.UserId, cancellationToken);
+
+    public async Task RecordAsync(string action, string entityType, string entityKey, string? userId, CancellationToken cancellationToken = default)
+    {
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, userId, action, entityType, entityKey, changes: null));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

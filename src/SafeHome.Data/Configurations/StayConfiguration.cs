@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHome.Domain.Residents;
+
+namespace SafeHome.Data.Configurations;
+
+internal sealed class StayConfiguration : IEntityTypeConfiguration<Stay>
+{
+    public void Configure(EntityTypeBuilder<Stay> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.PlacingAgency).HasMaxLength(Stay.MaxLength.PlacingAgency).IsRequired();
+        builder.Property(s => s.PriorLivingSituation).HasMaxLength(Stay.MaxLength.PriorLivingSituation);
+        builder.Property(s => s.ReferralSource).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.DischargeType).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.DischargeReason).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.DischargeDestination).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Ignore(s => s.IsOpen);
+        builder.HasIndex(s => new { s.ResidentId, s.AdmittedOn });
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data.Auditing;
+
+namespace SafeHome.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    public const string SqliteMigrationsAssembly = "SafeHome.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "SafeHome.Migrations.Postgres";
+
+    /// The one place that picks the provider and its migrations assembly (Database:Provider).
+    public static IServiceCollection AddSafeHomeDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connectionString = ResolveConnectionString(options, contentRoot);
+        services.AddSingleton<SqlitePragmas>();
+        services.AddScoped<AuditingInterceptor>();
+        services.AddScoped<AuditLog>();
+        services.AddDbContext<SafeHomeDbContext>((sp, builder) =>
+        {
+            Configure(builder, options.Provider, connectionString);
+            builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                builder.AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
+            }
+        });
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        _ = provider switch
+        {
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+        };
+    }
+
+    public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+        }
+
+        var folder = Path.GetFullPath(options.DataFolder, contentRoot);
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "safehome.db")}";
+    }
+}

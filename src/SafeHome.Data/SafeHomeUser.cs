@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using SafeHome.Domain.Common;
+
+namespace SafeHome.Data;
+
+public sealed class SafeHomeUser : IdentityUser, IAudited
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// Deactivated staff cannot sign in, and their existing sessions stop at the next request.
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,22 @@
+using SafeHome.Domain.Staff;
+
+namespace SafeHome.Web.Infrastructure;
+
+/// Named policies, declared once and applied to folders in <see cref="WebServiceCollectionExtensions"/>.
+public static class Policies
+{
+    /// Accounts, settings, jobs. Admins are not clinicians and never read case content.
+    public const string Admin = nameof(Admin);
+
+    /// Reads case content: counselors (their caseload), directors and auditors.
+    public const string CaseReader = nameof(CaseReader);
+
+    /// Changes case content: counselors (their caseload) and directors. Never auditors.
+    public const string CaseWriter = nameof(CaseWriter);
+
+    /// Assigns caseloads, approves plans, co-signs notes.
+    public const string Director = nameof(Director);
+
+    internal static readonly string[] CaseReaderRoles = [Roles.ProgramDirector, Roles.Counselor, Roles.Auditor];
+    internal static readonly string[] CaseWriterRoles = [Roles.ProgramDirector, Roles.Counselor];
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using SafeHome.Domain.Residents;
+using SafeHome.Domain.Staff;
+
+namespace SafeHome.Web.Infrastructure;
+
+public static class ResidentVisibility
+{
+    /// The one caseload rule, used by lists and by every single-record load: directors and auditors see every
+    /// resident, counselors only those assigned to them, everyone else no one. A resident filtered out here
+    /// answers 404, so its existence is not revealed.
+    public static IQueryable<Resident> VisibleTo(this IQueryable<Resident> residents, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsInRole(Roles.ProgramDirector) || user.IsInRole(Roles.Auditor))
+        {
+            return residents;
+        }
+
+        if (user.IsInRole(Roles.Counselor))
+        {
+            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+            return residents.Where(r => r.Assignments.Any(a => a.CounselorId == userId));
+        }
+
+        return residents.Where(_ => false);
+    }
+
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+}

@@ -1,0 +1,24 @@
+using SafeHome.Domain.Residents;
+
+namespace SafeHome.Web.Infrastructure;
+
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    public int MinAgeAtAdmission { get; set; } = AdmissionAgeRange.Default.Min;
+    public int MaxAgeAtAdmission { get; set; } = AdmissionAgeRange.Default.Max;
+
+    public AdmissionAgeRange AgeRange => new(MinAgeAtAdmission, MaxAgeAtAdmission);
+}
+
+public sealed class SessionOptions
+{
+    public const string Section = "Session";
+
+    /// Signed out after this long without a request (SECURITY.md S1: 15 minutes).
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// Signed out this long after signing in, however active (SECURITY.md S1: 12 hours).
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+}

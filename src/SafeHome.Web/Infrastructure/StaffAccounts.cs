@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Identity;
+using SafeHome.Data;
+using SafeHome.Domain.Common;
+using SafeHome.Domain.Staff;
+
+namespace SafeHome.Web.Infrastructure;
+
+/// Staff account operations shared by the setup page, the admin pages, the CLI and the demo seeder. Each one that
+/// touches more than one Identity table runs in a transaction, so an account never exists without its role.
+public sealed class StaffAccounts(UserManager<SafeHomeUser> users, SafeHomeDbContext db, TimeProvider clock)
+{
+    public async Task<IdentityResult> CreateAsync(string email, string displayName, string role, string? password)
+    {
+        var name = Text.Clean(displayName);
+        if (name.Length == 0 || name.Length > SafeHomeUser.DisplayNameMaxLength || Text.FindForbiddenSingleLineCharacter(name) is not null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "DisplayName", Description = "Enter a display name of at most 100 ordinary characters." });
+        }
+
+        if (!Roles.All.Contains(role))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = "Choose a role." });
+        }
+
+        var address = Text.Clean(email);
+        var user = new SafeHomeUser
+        {
+            UserName = address,
+            Email = address,
+            EmailConfirmed = true,
+            DisplayName = name,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+
+        var added = await users.AddToRoleAsync(user, role);
+        if (!added.Succeeded)
+        {
+            return added;
+        }
+
+        await transaction.CommitAsync();
+        return IdentityResult.Success;
+    }
+
+    public async Task<IdentityResult> ChangeRoleAsync(SafeHomeUser user, string role)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var current = await users.GetRolesAsync(user);
+        var removed = await users.RemoveFromRolesAsync(user, current);
+        var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+        if (!added.Succeeded)
+        {
+            return added;
+        }
+
+        // A new stamp ends every session that still carries the old role.
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync();
+        return IdentityResult.Success;
+    }
+
+    public async Task<IdentityResult> SetActiveAsync(SafeHomeUser user, bool active)
+    {
+        user.IsActive = active;
+        var updated = await users.UpdateAsync(user);
+        return updated.Succeeded && !active ? await users.UpdateSecurityStampAsync(user) : updated;
+    }
+
+    public async Task<string> CreatePasswordResetTokenAsync(SafeHomeUser user) =>
+        await users.GeneratePasswordResetTokenAsync(user);
+
+    public async Task<string?> RoleOfAsync(SafeHomeUser user) => (await users.GetRolesAsync(user)).FirstOrDefault();
+}

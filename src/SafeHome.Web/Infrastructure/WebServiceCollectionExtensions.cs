@@ -1,0 +1,161 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using SafeHome.Data;
+using SafeHome.Data.Auditing;
+using SafeHome.Domain.Staff;
+
+namespace SafeHome.Web.Infrastructure;
+
+public static class WebServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddSafeHome(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        services.TryAddSingletonTimeProvider();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(database);
+        services.AddSafeHomeDatabase(database, builder.Environment.ContentRootPath);
+        services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
+        var session = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
+        services.AddSingleton(session);
+
+        AddIdentity(services, session);
+        AddAuthorization(services);
+
+        services.AddRazorPages(options =>
+        {
+            var conventions = options.Conventions;
+            conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            conventions.AuthorizeFolder("/Residents", Policies.CaseReader);
+            conventions.AuthorizePage("/Residents/Intake", Policies.CaseWriter);
+            conventions.AuthorizePage("/Residents/Edit", Policies.CaseWriter);
+            conventions.AuthorizePage("/Residents/Discharge", Policies.CaseWriter);
+            conventions.AuthorizePage("/Residents/Admit", Policies.CaseWriter);
+            conventions.AuthorizePage("/Residents/Caseload", Policies.Director);
+            foreach (var page in AnonymousPages)
+            {
+                conventions.AllowAnonymousToPage(page);
+            }
+        }).AddMvcOptions(options => options.Filters.Add(new AuditorReadOnlyFilter()));
+
+        services.AddSingleton<FirstRunSetup>();
+        services.AddHostedService<FirstRunBanner>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<StaffAccounts>();
+        return builder;
+    }
+
+    /// SECURITY.md Z1: everything else requires a signed-in user.
+    public static IReadOnlyList<string> AnonymousPages { get; } =
+        ["/Account/Login", "/Account/Setup", "/Account/ResetPassword", "/Error"];
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static void AddIdentity(IServiceCollection services, SessionOptions session)
+    {
+        services.AddIdentity<SafeHomeUser, IdentityRole>(options =>
+            {
+                // Length is checked in code points by PasswordPolicyValidator; no composition rules (NIST 800-63B).
+                options.Password.RequiredLength = 1;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SafeHomeDbContext>()
+            .AddDefaultTokenProviders()
+            .AddSignInManager<SafeHomeSignInManager>()
+            .AddPasswordValidator<PasswordPolicyValidator>();
+
+        // Checked on every request, so deactivation, role changes and password resets take effect at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "__Host-SafeHome";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = session.IdleTimeout;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.Events = new CookieAuthenticationEvents
+            {
+                OnValidatePrincipal = async context =>
+                {
+                    var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                    if (!context.Properties.Items.TryGetValue(SafeHomeSignInManager.SignedInAtKey, out var value)
+                        || !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                        || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > session.AbsoluteLifetime)
+                    {
+                        context.RejectPrincipal();
+                        return;
+                    }
+
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                },
+                // A forbidden request answers 403 with the friendly status page rather than a redirect, so a
+                // refused POST cannot look like success to the browser or to a test.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+    }
+
+    private static void AddAuthorization(IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Director, p => p.RequireRole(Roles.ProgramDirector))
+            .AddPolicy(Policies.CaseReader, p => p.RequireRole(Policies.CaseReaderRoles))
+            .AddPolicy(Policies.CaseWriter, p => p.RequireRole(Policies.CaseWriterRoles));
+
+    public static WebApplication UseSafeHome(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        return app;
+    }
+}

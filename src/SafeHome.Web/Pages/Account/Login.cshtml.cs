@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeHome.Data;
+using SafeHome.Data.Auditing;
+using SafeHome.Domain.Auditing;
+
+namespace SafeHome.Web.Pages.Account;
+
+public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<SafeHomeUser> users, AuditLog audit) : PageModel
+{
+    // One message for an unknown email, a wrong password, a locked or a deactivated account, so the page
+    // cannot be used to learn which staff accounts exist (SECURITY.md A5).
+    public const string Failure = "That email and password did not match an active account. After 5 failed attempts the account is locked for 15 minutes.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditActions.LoginSucceeded, "User", user!.Id, user.Id);
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }
+
+        if (user is not null)
+        {
+            await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.LoginFailed, "User", user.Id, user.Id);
+        }
+
+        ModelState.AddModelError(string.Empty, Failure);
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [StringLength(256)]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(1024)]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = string.Empty;
+    }
+}
