@@ -45,9 +45,10 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned)
             {
-                versioned.Version = (long)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+                var version = entry.Property(nameof(IVersioned.Version));
+                version.CurrentValue = (long)version.OriginalValue! + 1;
             }
 
             if (!IsAudited(entry) || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))

@@ -52,9 +52,11 @@ public sealed class Resident : IVersioned, IAudited
 
     public string? PrimaryCounselorId => _assignments.FirstOrDefault(a => a.IsPrimary)?.CounselorId;
 
-    public static Resident Create(ResidentDetails details, DateOnly today, DateTime nowUtc)
+    /// <param name="id">Lets a form carry the new record's id from the start, so a double submit finds the first
+    /// record instead of creating a second one.</param>
+    public static Resident Create(ResidentDetails details, DateOnly today, DateTime nowUtc, Guid? id = null)
     {
-        var resident = new Resident { Id = Guid.CreateVersion7(), CreatedAtUtc = nowUtc };
+        var resident = new Resident { Id = id is { } given && given != Guid.Empty ? given : Guid.CreateVersion7(), CreatedAtUtc = nowUtc };
         resident.Apply(details, today);
         return resident;
     }

@@ -31,6 +31,6 @@ public sealed class AuditorReadOnlyFilter : IAsyncAuthorizationFilter, IOrderedF
     }
 }
 
-/// Marks the few POST handlers that change no case data (signing out).
+/// Marks the few pages whose POST handlers change no case data (signing out, searching a list).
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class AllowAuditorPostAttribute : Attribute;

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
 
@@ -19,12 +21,23 @@ public static class ResidentVisibility
 
         if (user.IsInRole(Roles.Counselor))
         {
-            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+            var userId = user.UserId();
             return residents.Where(r => r.Assignments.Any(a => a.CounselorId == userId));
         }
 
         return residents.Where(_ => false);
     }
 
-    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+    /// One resident with stays and caseload, or null when it does not exist or is not visible to the user.
+    public static Task<Resident?> FindVisibleAsync(this SafeHomeDbContext db, ClaimsPrincipal user, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Residents.VisibleTo(user).Include(r => r.Stays).Include(r => r.Assignments).FirstOrDefaultAsync(r => r.Id == id);
+    }
+
+    public static string? UserId(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(ClaimTypes.NameIdentifier);
+    }
 }

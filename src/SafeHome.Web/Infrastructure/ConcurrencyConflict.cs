@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+
+namespace SafeHome.Web.Infrastructure;
+
+/// What a stale save would have overwritten: each field where the saved record and the person's typing differ,
+/// so they can merge by eye instead of losing either version.
+public sealed record ConflictField(string Label, string Saved, string Yours);
+
+public static class ConcurrencyConflict
+{
+    public const string Message =
+        "Someone else saved this record while you were editing it. Nothing of yours was saved yet and nothing was lost: "
+        + "your entries are still in the form, and the table shows what is saved now. Adjust the form and save again.";
+
+    public static IReadOnlyList<ConflictField> Compare<T>(T saved, T yours)
+    {
+        var fields = new List<ConflictField>();
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite))
+        {
+            var savedText = Format(property.GetValue(saved));
+            var yourText = Format(property.GetValue(yours));
+            if (savedText != yourText)
+            {
+                var label = property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name;
+                fields.Add(new ConflictField(label, savedText, yourText));
+            }
+        }
+
+        return fields;
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "—",
+        string s when s.Length == 0 => "—",
+        bool b => b ? "Yes" : "No",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "—",
+    };
+}

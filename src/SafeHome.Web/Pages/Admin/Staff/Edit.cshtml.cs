@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeHome.Data;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.Web.Pages.Admin.Staff;
+
+public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts accounts) : PageModel
+{
+    public const string NotYourself = "You cannot change your own role or deactivate yourself; ask another administrator.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public SafeHomeUser Member { get; private set; } = null!;
+
+    public string? CurrentRole { get; private set; }
+
+    public string? ResetLink { get; private set; }
+
+    public bool IsSelf => Member.Id == User.UserId();
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input.Role = CurrentRole ?? string.Empty;
+        if (TempData["ResetToken"] is string token)
+        {
+            ResetLink = BuildResetLink(token);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeRoleAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (IsSelf)
+        {
+            ModelState.AddModelError("Input.Role", NotYourself);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await accounts.ChangeRoleAsync(Member, Input.Role);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result);
+            return Page();
+        }
+
+        TempData["Status"] = $"Role changed to {SafeHome.Domain.Staff.Roles.DisplayName(Input.Role)}. Their open sessions have ended.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(string id) => await SetActiveAsync(id, active: false);
+
+    public async Task<IActionResult> OnPostReactivateAsync(string id) => await SetActiveAsync(id, active: true);
+
+    public async Task<IActionResult> OnPostResetLinkAsync(string id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        ResetLink = BuildResetLink(await accounts.CreatePasswordResetTokenAsync(Member));
+        Input.Role = CurrentRole ?? string.Empty;
+        return Page();
+    }
+
+    private async Task<IActionResult> SetActiveAsync(string id, bool active)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input.Role = CurrentRole ?? string.Empty;
+        if (IsSelf)
+        {
+            ModelState.AddModelError(string.Empty, NotYourself);
+            return Page();
+        }
+
+        await accounts.SetActiveAsync(Member, active);
+        TempData["Status"] = active ? "The account is active again." : "The account is deactivated and its sessions have ended.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return false;
+        }
+
+        Member = user;
+        CurrentRole = await accounts.RoleOfAsync(user);
+        return true;
+    }
+
+    private string BuildResetLink(string token) =>
+        Url.PageLink("/Account/ResetPassword", values: new { userId = Member.Id, token })!;
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Choose a role.")]
+        [RoleName]
+        public string Role { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SafeHome.Data;
+using SafeHome.Domain.Common;
+using SafeHome.Domain.Residents;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.Web.Pages.Residents;
+
+/// Readmission: a new stay for a resident who was discharged. Overlaps with earlier stays are refused by the entity.
+public sealed class AdmitModel(SafeHomeDbContext db, TimeProvider clock, IOptions<IntakeOptions> intake) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Resident Resident { get; private set; } = null!;
+
+    public bool Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input.Stay.AdmittedOn = clock.Today();
+        Input.Version = Resident.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        db.ExpectAndBumpVersion(Resident, Input.Version);
+        try
+        {
+            Input.Stay.AdmitTo(Resident, intake.Value.AgeRange, clock.Today());
+            await db.SaveChangesAsync();
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddRuleError(ex, "Input.Stay");
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            Conflict = true;
+            ModelState.Remove("Input.Version");
+            Input.Version = Resident.Version;
+            return Page();
+        }
+
+        TempData["Status"] = "The resident is readmitted.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var resident = await db.FindVisibleAsync(User, id);
+        Resident = resident!;
+        return resident is not null;
+    }
+
+    public sealed class InputModel
+    {
+        public StayInput Stay { get; set; } = new();
+
+        public long Version { get; set; }
+    }
+}

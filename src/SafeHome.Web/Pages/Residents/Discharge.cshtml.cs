@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
+using SafeHome.Domain.Common;
+using SafeHome.Domain.Residents;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.Web.Pages.Residents;
+
+public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Resident Resident { get; private set; } = null!;
+
+    public bool Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input.DischargedOn = clock.Today();
+        Input.Version = Resident.CurrentStay?.Version ?? 0;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var stay = Resident.CurrentStay;
+        if (stay is null)
+        {
+            ModelState.AddModelError(string.Empty, "This resident is not in care, so there is no stay to discharge.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        db.ExpectVersion(stay!, Input.Version);
+        try
+        {
+            stay!.Discharge(Input.DischargedOn!.Value, Input.DischargeType, Input.DischargeReason, Input.DischargeDestination, clock.Today());
+            await db.SaveChangesAsync();
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddRuleError(ex);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            Conflict = true;
+            ModelState.Remove("Input.Version");
+            Input.Version = Resident.CurrentStay?.Version ?? 0;
+            return Page();
+        }
+
+        TempData["Status"] = "The stay is discharged.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var resident = await db.FindVisibleAsync(User, id);
+        Resident = resident!;
+        return resident is not null;
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the discharge date.")]
+        [Display(Name = "Discharge date")]
+        public DateOnly? DischargedOn { get; set; }
+
+        [EnumDataType(typeof(DischargeType))]
+        [Display(Name = "Planned or unplanned")]
+        public DischargeType DischargeType { get; set; }
+
+        [EnumDataType(typeof(DischargeReason))]
+        [Display(Name = "Reason")]
+        public DischargeReason DischargeReason { get; set; }
+
+        [EnumDataType(typeof(DischargeDestination))]
+        [Display(Name = "Destination")]
+        public DischargeDestination DischargeDestination { get; set; }
+
+        public long Version { get; set; }
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeHome.Data;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.Web.Pages.Residents;
+
+/// Residents the user may see. Lists show the preferred name only: legal names and case numbers stay on the
+/// resident's own page. Searching and paging post the form, so a typed name never lands in a URL, the browser
+/// history or a request log; the POST changes nothing, which is why auditors may use it.
+[AllowAuditorPost]
+public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(Name = "all")]
+    public bool IncludeDischarged { get; set; }
+
+    public Paged<ResidentRow> Residents { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public Task OnPostAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        Today = clock.Today();
+        var term = Search.Normalize(Query);
+        var query =
+            from resident in db.Residents.VisibleTo(User)
+            let current = resident.Stays.Where(s => s.DischargedOn == null).Select(s => (DateOnly?)s.AdmittedOn).FirstOrDefault()
+            let primary = resident.Assignments.Where(a => a.IsPrimary).Select(a => a.CounselorId).FirstOrDefault()
+            where term == null || resident.PreferredName.ToUpper().Contains(term)
+            where IncludeDischarged || current != null
+            orderby resident.PreferredName, resident.Id
+            select new ResidentRow(
+                resident.Id,
+                resident.PreferredName,
+                resident.Pronouns,
+                resident.DateOfBirth,
+                current,
+                db.Users.Where(u => u.Id == primary).Select(u => u.DisplayName).FirstOrDefault());
+        Residents = await Paged.CreateAsync(query, PageNumber);
+    }
+
+    public sealed record ResidentRow(Guid Id, string PreferredName, string? Pronouns, DateOnly DateOfBirth, DateOnly? InCareSince, string? PrimaryCounselor);
+}
