@@ -45,7 +45,7 @@ public sealed class FirstRunSetup
 
 /// Prints the setup link once the server is listening, straight to the console: the token is a secret, so it
 /// never goes through the logging pipeline.
-public sealed class FirstRunBanner(IServiceProvider services, IHostApplicationLifetime lifetime, FirstRunSetup setup, IServer server) : IHostedService
+public sealed class FirstRunBanner(IServiceProvider services, IHostApplicationLifetime lifetime, FirstRunSetup setup, IServer server, OperatorConsole console) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +67,7 @@ public sealed class FirstRunBanner(IServiceProvider services, IHostApplicationLi
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty;
         address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
         var token = setup.GetOrIssueToken();
-        await Console.Out.WriteLineAsync(
+        await console.Writer.WriteLineAsync(
             $"""
 
             SafeHome has no administrator yet. Open this one-time link to create the first one:
@@ -75,6 +75,10 @@ public sealed class FirstRunBanner(IServiceProvider services, IHostApplicationLi
                 {address}/Account/Setup?token={token}
 
             """);
-        await Console.Out.FlushAsync();
+        await console.Writer.FlushAsync();
     }
 }
+
+/// Where messages for the operator who started SafeHome go (the setup link, demo passwords): the console, never
+/// the log pipeline. Tests swap in a writer they can read.
+public sealed record OperatorConsole(TextWriter Writer);

@@ -48,6 +48,7 @@ public static class WebServiceCollectionExtensions
         }).AddMvcOptions(options => options.Filters.Add(new AuditorReadOnlyFilter()));
 
         services.AddSingleton<FirstRunSetup>();
+        services.AddSingleton(new OperatorConsole(Console.Out));
         services.AddHostedService<FirstRunBanner>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffAccounts>();

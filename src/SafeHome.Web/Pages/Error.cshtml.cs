@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages;
 
 // The exception handler and status-code pages re-execute the failed request here with its original method, so a
-// refused POST arrives as a POST; the page changes nothing, which is why antiforgery is not checked on it.
+// refused POST arrives as a POST; the page changes nothing, which is why antiforgery is not checked on it and why
+// an auditor's refused POST may still be shown this page.
 [IgnoreAntiforgeryToken]
+[AllowAuditorPost]
 public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }

@@ -1,0 +1,105 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace SafeHome.IntegrationTests.Infrastructure;
+
+/// Posts forms the way a browser does: fetch the page, take every field of the form (antiforgery token and
+/// hidden version included), change the ones the test names, submit to the form's action.
+public static class HtmlForms
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    /// GETs <paramref name="url"/>, fills the form (the first POST form, or the one whose handler matches) and posts it.
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> values, string? handler = null)
+    {
+        var document = await client.GetDocumentAsync(url);
+        return await client.SubmitFormAsync(document, url, values, handler);
+    }
+
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument document, string url, Dictionary<string, string> values, string? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(values);
+        var form = document.QuerySelectorAll("form[method=post]").OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => handler is null
+                ? !f.Action.Contains("/Account/Logout", StringComparison.Ordinal) && !f.Action.Contains("handler=", StringComparison.Ordinal)
+                : f.Action.Contains($"handler={handler}", StringComparison.Ordinal));
+        Assert.True(form is not null, $"No form{(handler is null ? string.Empty : $" for handler {handler}")} on {url}");
+        var fields = FieldsOf(form);
+        foreach (var (name, value) in values)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? url : WebUtility.HtmlDecode(action);
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    public static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Name: { Length: > 0 } name } input when !input.IsDisabled:
+                    if (input.Type is "checkbox" or "radio")
+                    {
+                        if (input.IsChecked)
+                        {
+                            fields.Add(new(name, input.Value));
+                        }
+                    }
+                    else if (input.Type is not ("submit" or "button"))
+                    {
+                        fields.Add(new(name, input.Value));
+                    }
+
+                    break;
+                case IHtmlSelectElement { Name: { Length: > 0 } name } select when !select.IsDisabled:
+                    var selected = select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options.FirstOrDefault();
+                    if (selected is not null)
+                    {
+                        fields.Add(new(name, selected.Value));
+                    }
+
+                    break;
+                case IHtmlTextAreaElement { Name: { Length: > 0 } name } textArea:
+                    fields.Add(new(name, textArea.Value));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    /// The antiforgery token of any page this client can open, for posts that skip the form (matrix, forged posts).
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string url)
+    {
+        var document = await client.GetDocumentAsync(url);
+        var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), $"No antiforgery token on {url}");
+        return token!;
+    }
+
+    public static string? FieldError(this IHtmlDocument document, string field) =>
+        document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() is { Length: > 0 } text ? text : null;
+}
