@@ -89,9 +89,6 @@ public static class WebServiceCollectionExtensions
             .AddSignInManager<SafeHomeSignInManager>()
             .AddPasswordValidator<PasswordPolicyValidator>();
 
-        // Checked on every request, so deactivation, role changes and password resets take effect at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "__Host-SafeHome";
@@ -116,7 +113,13 @@ public static class WebServiceCollectionExtensions
                         return;
                     }
 
-                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                    // Checked on every request rather than through SecurityStampValidator's interval, so sign-out,
+                    // deactivation, role changes and password resets end every other session at once.
+                    var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<SafeHomeUser>>();
+                    if (await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+                    {
+                        context.RejectPrincipal();
+                    }
                 },
                 // A forbidden request answers 403 with the friendly status page rather than a redirect, so a
                 // refused POST cannot look like success to the browser or to a test.

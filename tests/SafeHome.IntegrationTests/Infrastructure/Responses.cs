@@ -7,13 +7,20 @@ public static class Responses
     public static string Location(this HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return response.Headers.Location?.OriginalString ?? string.Empty;
+        // The cookie handler redirects to absolute URLs, pages to relative ones; compare paths either way.
+        var location = response.Headers.Location;
+        return location is null ? string.Empty : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
 
     public static void AssertRedirectTo(this HttpResponseMessage response, string pathStart)
     {
         ArgumentNullException.ThrowIfNull(response);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"expected a redirect to {pathStart}, got {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            Assert.Fail($"expected a redirect to {pathStart}, got {(int)response.StatusCode}: {body[..Math.Min(body.Length, 3000)]}");
+        }
+
         Assert.StartsWith(pathStart, response.Location(), StringComparison.OrdinalIgnoreCase);
     }
 }

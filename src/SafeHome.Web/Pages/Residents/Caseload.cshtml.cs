@@ -42,6 +42,8 @@ public sealed class CaseloadModel(SafeHomeDbContext db, TimeProvider clock) : Pa
             return NotFound();
         }
 
+        // An unticked list can post an empty value, which binds as null.
+        Input.SecondaryCounselorIds = [.. Input.SecondaryCounselorIds.Where(i => !string.IsNullOrWhiteSpace(i))];
         var chosen = Input.SecondaryCounselorIds.Append(Input.PrimaryCounselorId ?? string.Empty).Where(i => i.Length > 0).ToList();
         if (ModelState.IsValid && !await Counselors.AreActiveCounselorsAsync(db, chosen))
         {
