@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
+using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 
 namespace SafeHome.Web.Infrastructure;
@@ -123,10 +124,11 @@ public static class WebServiceCollectionExtensions
                 },
                 // A forbidden request answers 403 with the friendly status page rather than a redirect, so a
                 // refused POST cannot look like success to the browser or to a test.
-                OnRedirectToAccessDenied = context =>
+                OnRedirectToAccessDenied = async context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
+                    var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
+                    await audit.RecordAsync(AuditActions.AccessDenied, "Page", context.Request.Path.Value ?? string.Empty);
                 },
             };
         });

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
+using SafeHome.Domain.Staff;
+using SafeHome.IntegrationTests.Infrastructure;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.IntegrationTests.Operations;
+
+public sealed partial class CommandLineTests
+{
+    [Fact]
+    public async Task Create_user_reads_the_password_from_standard_input_and_applies_the_policy()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var options = new Dictionary<string, string> { ["email"] = "cli.director@example.invalid", ["role"] = "programdirector" };
+
+        var weak = await CommandLine.CreateUserAsync(app.Services, options, new StringReader("password12345678"));
+        var unknownRole = await CommandLine.CreateUserAsync(app.Services, new Dictionary<string, string> { ["email"] = "x@example.invalid", ["role"] = "Owner" }, new StringReader(SafeHomeApp.Password));
+        Assert.Equal(1, weak);
+        Assert.Equal(2, unknownRole);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+
+        var created = await CommandLine.CreateUserAsync(app.Services, options, new StringReader(SafeHomeApp.Password + "\n"));
+
+        Assert.Equal(0, created);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>();
+        var user = await users.FindByEmailAsync("cli.director@example.invalid");
+        Assert.Equal([Roles.ProgramDirector], await users.GetRolesAsync(user!));
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(new StaffMember(user!.Id, user.Email!, Roles.ProgramDirector))).GetAsync("/Residents")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Seed_demo_is_refused_in_production_before_touching_the_database()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "safehome-tests", Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [$"--Database:DataFolder={folder}"] });
+        builder.AddSafeHome();
+        await using var app = builder.Build();
+
+        var exit = await CommandLine.RunAsync(app, CommandLine.Parse(["--seed-demo"]));
+
+        Assert.Equal(2, exit);
+        Assert.False(File.Exists(Path.Combine(folder, "safehome.db")) && new FileInfo(Path.Combine(folder, "safehome.db")).Length > 0);
+    }
+
+    [Fact]
+    public async Task Seed_demo_prints_one_working_password_per_account_once_and_invents_residents()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var output = new StringWriter();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(output);
+        }
+
+        var accounts = DemoAccountLine().Matches(output.ToString());
+        Assert.Equal(5, accounts.Count);
+        var counselor = accounts.Single(m => m.Groups["email"].Value == "demo.counselor@example.invalid");
+        var browser = app.CreateBrowser();
+        (await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = "demo.counselor@example.invalid", ["Input.Password"] = counselor.Groups["password"].Value })).AssertRedirectTo("/");
+        var caseload = (await browser.GetDocumentAsync("/Residents")).QuerySelectorAll("#residents tbody tr").Length;
+        Assert.Equal(4, caseload);
+        Assert.Equal(8, await app.WithDbAsync(db => db.Residents.CountAsync()));
+
+        var second = new StringWriter();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(second);
+        }
+
+        Assert.Empty(DemoAccountLine().Matches(second.ToString()));
+        Assert.Equal(8, await app.WithDbAsync(db => db.Residents.CountAsync()));
+    }
+
+    [GeneratedRegex(@"(?<email>demo\.[a-z0-9]+@example\.invalid)\s+(?<password>\S{15,})")]
+    private static partial Regex DemoAccountLine();
+}
