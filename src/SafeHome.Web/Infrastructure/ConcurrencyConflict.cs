@@ -34,7 +34,10 @@ public static class ConcurrencyConflict
     private static string Format(object? value) => value switch
     {
         null => "—",
-        string s when s.Length == 0 => "—",
+        string s when SafeHome.Domain.Common.Text.Clean(s).Length == 0 => "—",
+        // Saved text was cleaned by the entity; clean the typing the same way so white space alone is no conflict.
+        string s => SafeHome.Domain.Common.Text.Clean(s),
+        Enum e => e.GetType().GetField(e.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? e.ToString(),
         bool b => b ? "Yes" : "No",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

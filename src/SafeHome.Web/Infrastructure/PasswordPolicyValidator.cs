@@ -47,7 +47,9 @@ public sealed class PasswordPolicyValidator : IPasswordValidator<SafeHomeUser>
 
         var letters = new string(password.Where(char.IsLetter).ToArray()).ToLowerInvariant();
         var compact = password.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-        if (letters.Length == 0 || password.Distinct().Count() < 4 || CommonStems.Contains(letters) || CommonStems.Contains(compact) || IsRepetition(letters))
+        // An all-emoji or all-symbol passphrase is fine (no composition rules); few distinct characters is not.
+        if (password.Distinct().Count() < 4 || CommonStems.Contains(letters) || CommonStems.Contains(compact)
+            || IsRepetition(letters) || IsRepetition(compact) || IsRun(compact))
         {
             yield return "This password is too common or too easy to guess.";
             yield break;
@@ -56,18 +58,32 @@ public sealed class PasswordPolicyValidator : IPasswordValidator<SafeHomeUser>
         var context = new List<string> { "safehome" };
         if (!string.IsNullOrWhiteSpace(email))
         {
-            context.Add(email.Split('@')[0].ToLowerInvariant());
+            var local = email.Split('@')[0].ToLowerInvariant();
+            context.Add(local);
+            context.Add(new string(local.Where(char.IsLetterOrDigit).ToArray()));
         }
 
         if (!string.IsNullOrWhiteSpace(displayName))
         {
-            context.AddRange(displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()));
+            var words = displayName.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            context.AddRange(words);
+            context.Add(string.Concat(words));
         }
 
         if (context.Where(w => w.Length >= 4).Any(w => compact.Contains(w, StringComparison.Ordinal) && compact.Length - w.Length < 8))
         {
             yield return "The password is mostly your name, email or the program's name; choose words unrelated to you.";
         }
+    }
+
+    // "123456789012345", "9876543210987…", "abcdefghijklmno": counting runs are the top of every breach list.
+    private static bool IsRun(string compact)
+    {
+        const string Digits = "0123456789";
+        const string Letters = "abcdefghijklmnopqrstuvwxyz";
+        var runs = new[] { Digits, Letters }.SelectMany(r => new[] { r, new string(r.Reverse().ToArray()) })
+            .Select(r => string.Concat(Enumerable.Repeat(r, (MaxLength / r.Length) + 2)));
+        return runs.Any(r => r.Contains(compact, StringComparison.Ordinal));
     }
 
     private static bool IsRepetition(string letters)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafeHome.Domain.Common;
 using SafeHome.Domain.Residents;
 using SafeHome.UnitTests.Builders;
@@ -202,7 +203,7 @@ public sealed class ResidentAdmitTests
         var earlier = Admit(resident, new DateOnly(2024, 1, 10));
         earlier.DischargeOn(new DateOnly(2024, 8, 1));
 
-        var error = Assert.Throws<DomainRuleException>(() => Admit(resident, DateOnly.Parse(admittedOn, System.Globalization.CultureInfo.InvariantCulture)));
+        var error = Assert.Throws<DomainRuleException>(() => Admit(resident, DateOnly.Parse(admittedOn, CultureInfo.InvariantCulture)));
 
         Assert.Equal(nameof(Stay.AdmittedOn), error.Field);
         Assert.Contains("2024-01-10 to 2024-08-01", error.Message, StringComparison.Ordinal);
