@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SafeHome.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SafeHome.BrowserTests;
+
+/// One journey through the real app in a real browser, from the first-run setup link to a counselor who sees only
+/// their own caseload. Every step is typed and clicked through the pages, as staff would.
+public sealed partial class CaseloadJourneyTests
+{
+    // All people here are invented; the example.invalid domain can never receive mail.
+    private static readonly Person Admin = new("avery.admin@example.invalid", "Avery Admin", null, "orchid lantern voyage 42");
+    private static readonly Person Director = new("dana.director@example.invalid", "Dana Director", "Program director", "granite meadow pencil 17");
+    private static readonly Person Casey = new("casey.counselor@example.invalid", "Casey Counselor", "Counselor", "violet harbor teapot 93");
+    private static readonly Person Corey = new("corey.counselor@example.invalid", "Corey Counselor", "Counselor", "copper falcon blanket 58");
+
+    static CaseloadJourneyTests() =>
+        // The first request to each page JIT-compiles its view: allow for a slow CI machine.
+        SetDefaultExpectTimeout(15_000);
+
+    [Fact]
+    public async Task Director_admits_residents_and_each_counselor_sees_only_their_own_caseload()
+    {
+        await using var server = await SafeHomeServer.StartAsync(TestContext.Current.CancellationToken);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var pages = new List<IPage>();
+        var signedIn = new Dictionary<Person, IPage>();
+
+        try
+        {
+            // 1. The first administrator, from the one-time link printed at start-up.
+            var admin = await NewPageAsync(browser, server, pages);
+            await admin.GotoAsync(server.SetupLink.ToString());
+            await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Create the first administrator" })).ToBeVisibleAsync();
+            await Field(admin, "Email").FillAsync(Admin.Email);
+            await Field(admin, "Display name").FillAsync(Admin.DisplayName);
+            await Field(admin, "Password").FillAsync(Admin.Password);
+            await Field(admin, "Confirm password").FillAsync(Admin.Password);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
+            await Expect(admin).ToHaveURLAsync(LoginUrl());
+            await SignInAsync(admin, Admin);
+            // Chromium keeps a Secure, __Host- cookie over plain http on the loopback address.
+            var cookies = await admin.Context.CookiesAsync();
+            Assert.Contains(cookies, c => c.Name == "__Host-SafeHome" && c.Secure && c.HttpOnly && c.SameSite == SameSiteAttribute.Strict);
+
+            // 2. Staff accounts, each with its password set from the link the administrator hands over.
+            foreach (var person in new[] { Casey, Director, Corey })
+            {
+                var link = await CreateStaffAsync(admin, person);
+                var own = await NewPageAsync(browser, server, pages);
+                await SetPasswordAsync(own, link, person);
+                await SignInAsync(own, person);
+                signedIn[person] = own;
+            }
+
+            // 3. The director admits one resident to each counselor's caseload.
+            var dob = DateOnly.FromDateTime(DateTime.Today).AddYears(-15).AddDays(-45);
+            var sunny = await AdmitAsync(signedIn[Director], new Intake("Jordan Quill-Example", "Sunny", dob, "Northfield County Youth Services", Casey));
+            var marlow = await AdmitAsync(signedIn[Director], new Intake("Riley Vantor-Sample", "Marlow", dob.AddMonths(-3), "Lakeside Family Court", Corey));
+
+            // 4. Casey's caseload lists Sunny and not Marlow; Marlow's record answers "Not found".
+            var casey = signedIn[Casey];
+            await casey.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Residents", Exact = true }).ClickAsync();
+            await Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "My caseload" })).ToBeVisibleAsync();
+            var rows = casey.Locator("#residents tbody tr");
+            await Expect(rows).ToHaveCountAsync(1);
+            await Expect(rows.First.GetByRole(AriaRole.Link, new() { Name = "Sunny", Exact = true })).ToBeVisibleAsync();
+            await Expect(casey.Locator("#residents")).Not.ToContainTextAsync("Marlow");
+
+            var refused = await casey.GotoAsync(marlow.ToString());
+            Assert.NotNull(refused);
+            Assert.Equal(404, refused.Status);
+            await Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+            await Expect(casey.Locator("body")).Not.ToContainTextAsync("Marlow");
+            await Expect(casey.Locator("body")).Not.ToContainTextAsync("Riley Vantor-Sample");
+
+            // Casey's own resident still opens.
+            var allowed = await casey.GotoAsync(sunny.ToString());
+            Assert.Equal(200, allowed?.Status);
+            await Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Sunny", Level = 1 })).ToBeVisibleAsync();
+            await Expect(casey.Locator("#legal-name")).ToHaveTextAsync("Jordan Quill-Example");
+        }
+        catch (Exception ex)
+        {
+            // Keep the original message first; add what the pages and the app looked like at that moment.
+            throw new InvalidOperationException(ex.Message + Environment.NewLine + await DescribeFailureAsync(server, pages), ex);
+        }
+    }
+
+    private static async Task<IPage> NewPageAsync(IBrowser browser, SafeHomeServer server, List<IPage> pages)
+    {
+        // A context per person: separate cookie jars, as on separate machines.
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        pages.Add(page);
+        return page;
+    }
+
+    private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
+
+    private static async Task SignInAsync(IPage page, Person person)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Field(page, "Email").FillAsync(person.Email);
+        await Field(page, "Password").FillAsync(person.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to SafeHome" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// Creates the account through Staff → Add a staff member and returns the password link shown afterwards.
+    private static async Task<string> CreateStaffAsync(IPage admin, Person person)
+    {
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Staff", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Add a staff member" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Add a staff member" })).ToBeVisibleAsync();
+        await Field(admin, "Email").FillAsync(person.Email);
+        await Field(admin, "Display name").FillAsync(person.DisplayName);
+        await Field(admin, "Role").SelectOptionAsync(new SelectOptionValue { Label = person.Role! });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = person.DisplayName, Level = 1 })).ToBeVisibleAsync();
+        var link = admin.Locator("#reset-link");
+        await Expect(link).ToHaveValueAsync(ResetPasswordUrl());
+        return await link.InputValueAsync();
+    }
+
+    private static async Task SetPasswordAsync(IPage page, string link, Person person)
+    {
+        await page.GotoAsync(link);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set your password" })).ToBeVisibleAsync();
+        await Field(page, "New password").FillAsync(person.Password);
+        await Field(page, "Confirm new password").FillAsync(person.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(LoginUrl());
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is set");
+    }
+
+    /// Fills the intake form as a program director and returns the new resident's overview address.
+    private static async Task<Uri> AdmitAsync(IPage director, Intake intake)
+    {
+        await director.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "New intake" }).ClickAsync();
+        await Expect(director.GetByRole(AriaRole.Heading, new() { Name = "New intake" })).ToBeVisibleAsync();
+        await Field(director, "Legal name").FillAsync(intake.LegalName);
+        await Field(director, "Preferred or chosen name").FillAsync(intake.PreferredName);
+        await Field(director, "Date of birth").FillAsync(intake.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // The admission date defaults to today.
+        await Expect(Field(director, "Admission date")).ToHaveValueAsync(IsoDate());
+        await Field(director, "Placing agency").FillAsync(intake.PlacingAgency);
+        await Field(director, "Primary counselor").SelectOptionAsync(new SelectOptionValue { Label = intake.Counselor.DisplayName });
+        await director.GetByRole(AriaRole.Button, new() { Name = "Admit resident" }).ClickAsync();
+
+        await Expect(director).ToHaveURLAsync(ResidentOverviewUrl());
+        await Expect(director.GetByRole(AriaRole.Heading, new() { Name = intake.PreferredName, Level = 1 })).ToBeVisibleAsync();
+        await Expect(director.Locator("#counselors")).ToContainTextAsync($"{intake.Counselor.DisplayName} (primary)");
+        return new Uri(director.Url);
+    }
+
+    private static async Task<string> DescribeFailureAsync(SafeHomeServer server, List<IPage> pages)
+    {
+        var lines = new List<string> { "Browser pages at the failure:" };
+        var folder = Path.Combine(AppContext.BaseDirectory, "failures");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            try
+            {
+                var shot = Path.Combine(folder, $"page-{i}.png");
+                await pages[i].ScreenshotAsync(new() { Path = shot, FullPage = true });
+                lines.Add($"  [{i}] {pages[i].Url} (screenshot {shot})");
+            }
+            catch (PlaywrightException ex)
+            {
+                lines.Add($"  [{i}] {pages[i].Url} (no screenshot: {ex.Message})");
+            }
+        }
+
+        lines.Add("--- SafeHome output ---");
+        lines.Add(server.Output);
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    [GeneratedRegex("/Account/Login(\\?|$)")]
+    private static partial Regex LoginUrl();
+
+    [GeneratedRegex("^http://127\\.0\\.0\\.1:\\d+/Account/ResetPassword\\?userId=[^&]+&token=.+$")]
+    private static partial Regex ResetPasswordUrl();
+
+    [GeneratedRegex("/Residents/Details/[0-9a-fA-F-]{36}$")]
+    private static partial Regex ResidentOverviewUrl();
+
+    [GeneratedRegex("^\\d{4}-\\d{2}-\\d{2}$")]
+    private static partial Regex IsoDate();
+
+    private sealed record Person(string Email, string DisplayName, string? Role, string Password);
+
+    private sealed record Intake(string LegalName, string PreferredName, DateOnly DateOfBirth, string PlacingAgency, Person Counselor);
+}
