@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Domain.Auditing;
+using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
 
 namespace SafeHome.Data;
@@ -11,6 +12,11 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<Stay> Stays => Set<Stay>();
     public DbSet<CaseloadAssignment> CaseloadAssignments => Set<CaseloadAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ServicePlan> ServicePlans => Set<ServicePlan>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanObjective> PlanObjectives => Set<PlanObjective>();
+    public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
+    public DbSet<PlanAlert> PlanAlerts => Set<PlanAlert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,9 @@ public static class Policies
     /// Changes case content: counselors (their caseload) and directors. Never auditors.
     public const string CaseWriter = nameof(CaseWriter);
 
+    /// Builds and carries plans for their own caseload.
+    public const string Counselor = nameof(Counselor);
+
     /// Assigns caseloads, approves plans, co-signs notes.
     public const string Director = nameof(Director);
 

@@ -6,6 +6,7 @@ using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
+using SafeHome.Web.Jobs;
 
 namespace SafeHome.Web.Infrastructure;
 
@@ -29,6 +30,8 @@ public static class WebServiceCollectionExtensions
         var session = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
         services.AddSingleton(session);
 
+        services.AddSingleton(configuration.GetSection(Jobs.PlanScheduleOptions.Section).Get<Jobs.PlanScheduleOptions>() ?? new Jobs.PlanScheduleOptions());
+        services.AddSafeHomeJobs(configuration, database, builder.Environment.ContentRootPath);
         AddIdentity(services, session);
         AddAuthorization(services);
 
@@ -42,6 +45,15 @@ public static class WebServiceCollectionExtensions
             conventions.AuthorizePage("/Residents/Discharge", Policies.CaseWriter);
             conventions.AuthorizePage("/Residents/Admit", Policies.CaseWriter);
             conventions.AuthorizePage("/Residents/Caseload", Policies.Director);
+            conventions.AuthorizeFolder("/Plans", Policies.CaseReader);
+            foreach (var page in CounselorPlanPages)
+            {
+                // Counselors build and carry their residents' plans; directors approve, auditors read.
+                conventions.AuthorizePage(page, Policies.Counselor);
+            }
+
+            conventions.AuthorizePage("/Plans/Approve", Policies.Director);
+            conventions.AuthorizePage("/Plans/Due", Policies.CaseWriter);
             foreach (var page in AnonymousPages)
             {
                 conventions.AllowAnonymousToPage(page);
@@ -55,6 +67,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<StaffAccounts>();
         return builder;
     }
+
+    private static readonly string[] CounselorPlanPages =
+        ["/Plans/Overview", "/Plans/Strength", "/Plans/Goal", "/Plans/Objective", "/Plans/Intervention", "/Plans/Workflow", "/Plans/Meeting", "/Plans/Sign", "/Plans/Review"];
 
     /// SECURITY.md Z1: everything else requires a signed-in user.
     public static IReadOnlyList<string> AnonymousPages { get; } =
@@ -139,6 +154,7 @@ public static class WebServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Director, p => p.RequireRole(Roles.ProgramDirector))
+            .AddPolicy(Policies.Counselor, p => p.RequireRole(Roles.Counselor))
             .AddPolicy(Policies.CaseReader, p => p.RequireRole(Policies.CaseReaderRoles))
             .AddPolicy(Policies.CaseWriter, p => p.RequireRole(Policies.CaseWriterRoles));
 
@@ -162,6 +178,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.UseSafeHomeJobs();
         return app;
     }
 }

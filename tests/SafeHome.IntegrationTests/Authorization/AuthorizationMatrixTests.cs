@@ -87,7 +87,9 @@ public sealed class AuthorizationMatrixTests
 internal sealed record MatrixRow(string Key, string[] Expected)
 {
     public static IReadOnlyList<MatrixRow> Load() =>
-        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Authorization", "matrix.csv"))
+        // One file per feature area (matrix.csv, matrix-plans-*.csv …), read together as one matrix.
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Authorization"), "matrix*.csv")
+            .SelectMany(File.ReadAllLines)
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split(','))
             .Select(cells => new MatrixRow($"{cells[0]} {cells[1]} {cells[2]}".TrimEnd(), cells[3..]))

@@ -45,6 +45,9 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("Database:DataFolder", _folder);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+
+        // Tests run jobs by calling them; a background server per test host would only add threads and noise.
+        builder.UseSetting("Jobs:RunServer", "false");
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

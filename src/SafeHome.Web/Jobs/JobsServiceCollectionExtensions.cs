@@ -1,0 +1,72 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using SafeHome.Data;
+using SafeHome.Domain.Staff;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.Web.Jobs;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// Whether this process also executes jobs. Every node schedules; several nodes may run servers against the
+    /// shared PostgreSQL storage.
+    public bool RunServer { get; set; } = true;
+
+    /// Cron expression of the daily plan-alert computation (server local time).
+    public string PlanAlertsCron { get; set; } = "15 5 * * *";
+}
+
+public static class JobsServiceCollectionExtensions
+{
+    public const string PlanAlertsJobId = "plan-alerts";
+
+    public static IServiceCollection AddSafeHomeJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string contentRoot)
+    {
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddSingleton(options);
+        services.AddScoped<PlanAlertsJob>();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(DatabaseServiceCollectionExtensions.ResolveConnectionString(database, contentRoot)));
+            }
+            else
+            {
+                // Jobs keep their own SQLite file beside the case database, so job churn never contends with case writes.
+                var folder = Path.GetFullPath(database.DataFolder, contentRoot);
+                Directory.CreateDirectory(folder);
+                config.UseSQLiteStorage(Path.Combine(folder, "jobs.db"));
+            }
+        });
+        if (options.RunServer)
+        {
+            services.AddHangfireServer();
+        }
+
+        return services;
+    }
+
+    public static WebApplication UseSafeHomeJobs(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<JobsOptions>();
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<PlanAlertsJob>(PlanAlertsJobId, job => job.RunAsync(CancellationToken.None), options.PlanAlertsCron);
+
+        // Behind the app's own sign-in and admin policy, and the dashboard's own filter as a second lock.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], DisplayStorageConnectionString = false })
+            .RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    private sealed class AdminDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}
