@@ -51,7 +51,8 @@ public sealed class AuthorizationMatrixTests
         // Admin runs last: its allowed writes (deactivating the counselor) must not disturb the other roles' checks.
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
-        var url = handler.Url(residentId, counselor.Id);
+        var planId = await app.CreatePlanAsync(residentId, Domain.Plans.PlanStatus.Draft, counselor.Id);
+        var url = handler.Url(residentId, planId, counselor.Id);
         var failures = new List<string>();
         foreach (var column in new[] { "anonymous", Roles.Auditor, Roles.Counselor, Roles.ProgramDirector, Roles.Admin })
         {
@@ -100,10 +101,14 @@ internal sealed record PageHandler(string Page, string Method, string? Handler, 
 {
     public string Key => $"{Page} {Method} {Handler}".TrimEnd();
 
-    public string Url(Guid residentId, string counselorUserId)
+    /// Route ids: plan pages take a draft plan of the counselor's resident, other case pages the resident itself,
+    /// staff pages the counselor's account.
+    public string Url(Guid residentId, Guid planId, string counselorUserId)
     {
+        var id = Page.StartsWith("/Plans/", StringComparison.Ordinal) ? planId : residentId;
         var path = "/" + RouteTemplate
-            .Replace("{id:guid}", residentId.ToString(), StringComparison.Ordinal)
+            .Replace("{residentId:guid}", residentId.ToString(), StringComparison.Ordinal)
+            .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{id}", counselorUserId, StringComparison.Ordinal);
         return Handler is null ? path : $"{path}?handler={Handler}";
     }
