@@ -32,7 +32,7 @@ public static class ResidentVisibility
     public static Task<Resident?> FindVisibleAsync(this SafeHomeDbContext db, ClaimsPrincipal user, Guid id)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Residents.VisibleTo(user).Include(r => r.Stays).Include(r => r.Assignments).FirstOrDefaultAsync(r => r.Id == id);
+        return db.Residents.VisibleTo(user).Include(r => r.Stays).Include(r => r.Assignments).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id);
     }
 
     public static string? UserId(this ClaimsPrincipal user)

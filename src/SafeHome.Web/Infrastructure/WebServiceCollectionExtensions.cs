@@ -58,7 +58,18 @@ public static class WebServiceCollectionExtensions
             {
                 conventions.AllowAnonymousToPage(page);
             }
-        }).AddMvcOptions(options => options.Filters.Add(new AuditorReadOnlyFilter()));
+        }).AddMvcOptions(options =>
+        {
+            options.Filters.Add(new AuditorReadOnlyFilter());
+            options.ModelBinderProviders.Insert(0, new FormBindingProvider());
+        });
+
+        // SECURITY.md I5: a year, subdomains included.
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
 
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton(new OperatorConsole(Console.Out));

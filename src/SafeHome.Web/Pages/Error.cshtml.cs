@@ -16,13 +16,16 @@ public sealed class ErrorModel : PageModel
 
     public string CorrelationId { get; private set; } = string.Empty;
 
-    public void OnGet(int? code) => Describe(code);
+    // The code comes from the query only: a refused form (one holding a NUL, say) cannot be read at all.
+    public void OnGet([FromQuery] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromQuery] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        Code = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        // A re-executed request keeps the status it failed with; a direct visit has none and reads as a failure.
+        var status = code ?? HttpContext.Response.StatusCode;
+        Code = status is >= 400 and < 600 ? status : StatusCodes.Status500InternalServerError;
         CorrelationId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 

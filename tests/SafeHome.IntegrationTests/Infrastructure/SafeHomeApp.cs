@@ -53,6 +53,9 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
             logging.ClearProviders();
             logging.SetMinimumLevel(MinimumLogLevel);
             logging.AddProvider(new CapturingLoggerProvider(Logs));
+
+            // Category levels from appsettings.json would otherwise hold framework logs back from the capture.
+            logging.AddFilter<CapturingLoggerProvider>(null, MinimumLogLevel);
         });
         builder.ConfigureServices(services =>
         {
