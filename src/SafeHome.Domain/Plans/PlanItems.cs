@@ -86,12 +86,24 @@ public sealed class PlanGoal : IAudited
     internal void Update(GoalDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        YouthStatement = Rules.Required(details.YouthStatement, nameof(YouthStatement), "Write the goal in the youth's own words.");
-        if (details.Status == GoalStatus.Discontinued && Status != GoalStatus.Discontinued)
+        if (Status == GoalStatus.Discontinued)
+        {
+            throw new DomainRuleException(string.Empty, "This goal is discontinued and stays in the plan as it was. Add a new goal instead.");
+        }
+
+        // Every check runs before anything is assigned, so a refused change leaves the goal exactly as it was.
+        var statement = Rules.Required(details.YouthStatement, nameof(YouthStatement), "Write the goal in the youth's own words.");
+        if (details.Status == GoalStatus.Discontinued)
         {
             throw new DomainRuleException(nameof(Status), "Use Discontinue, which asks for the reason.");
         }
 
+        // Each descriptor is named by its own field, so the message lands next to the one left empty.
+        (string Field, string? Text)[] descriptors =
+        [
+            (nameof(GasMuchLess), details.GasMuchLess), (nameof(GasLess), details.GasLess), (nameof(GasExpected), details.GasExpected),
+            (nameof(GasMore), details.GasMore), (nameof(GasMuchMore), details.GasMuchMore),
+        ];
         if (details.GasWeight is { } weight)
         {
             if (weight is < 1 or > 9)
@@ -99,13 +111,18 @@ public sealed class PlanGoal : IAudited
                 throw new DomainRuleException(nameof(GasWeight), "The weight is a whole number from 1 to 9 (importance × difficulty).");
             }
 
-            var descriptors = new[] { details.GasMuchLess, details.GasLess, details.GasExpected, details.GasMore, details.GasMuchMore };
-            if (descriptors.Any(d => Text.Clean(d).Length == 0))
+            if (descriptors.FirstOrDefault(d => Text.Clean(d.Text).Length == 0) is { Field: not null } missing)
             {
-                throw new DomainRuleException(nameof(GasExpected), "A goal attainment scale needs a description for each level from −2 to +2.");
+                throw new DomainRuleException(missing.Field, "A goal attainment scale needs a description for each level from −2 to +2.");
             }
         }
+        else if (descriptors.Any(d => Text.Clean(d.Text).Length > 0))
+        {
+            // Descriptions without a weight would be dropped silently; say so instead of losing the typing.
+            throw new DomainRuleException(nameof(GasWeight), "Give the scale a weight from 1 to 9, or clear its descriptions to leave the goal without a scale.");
+        }
 
+        YouthStatement = statement;
         Domain = details.Domain;
         SmartStatement = Text.CleanOrNull(details.SmartStatement);
         Priority = details.Priority;
@@ -121,12 +138,22 @@ public sealed class PlanGoal : IAudited
 
     internal void Discontinue(string reason)
     {
+        if (Status == GoalStatus.Discontinued)
+        {
+            throw new DomainRuleException(string.Empty, "This goal is already discontinued; its reason stays as recorded.");
+        }
+
         DiscontinuedReason = Rules.Required(reason, nameof(DiscontinuedReason), "Say why the goal is discontinued.");
         Status = GoalStatus.Discontinued;
     }
 
     internal PlanObjective AddObjective(ObjectiveDetails details)
     {
+        if (Status == GoalStatus.Discontinued)
+        {
+            throw new DomainRuleException(string.Empty, "This goal is discontinued; objectives are added to goals still in the plan.");
+        }
+
         var objective = new PlanObjective(Id, Guid.Empty, details, _objectives.Count == 0 ? 1 : _objectives.Max(o => o.SortOrder) + 1);
         _objectives.Add(objective);
         return objective;
@@ -134,7 +161,8 @@ public sealed class PlanGoal : IAudited
 
     internal PlanGoal CopyTo(Guid planId)
     {
-        var copy = new PlanGoal(planId, LineageId, Details, SortOrder) { Status = Status, DiscontinuedReason = DiscontinuedReason };
+        // The copy is built through Update, which refuses a discontinued status, and takes it over afterwards.
+        var copy = new PlanGoal(planId, LineageId, Details with { Status = GoalStatus.NotStarted }, SortOrder) { Status = Status, DiscontinuedReason = DiscontinuedReason };
         foreach (var objective in _objectives)
         {
             copy._objectives.Add(objective.CopyTo(copy.Id));
@@ -217,18 +245,25 @@ public sealed class PlanObjective : IAudited
     internal void Update(ObjectiveDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        Criterion = Rules.Required(details.Criterion, nameof(Criterion), "Describe how progress will be measured.");
-        Target = Rules.Required(details.Target, nameof(Target), "Enter the target.");
+        if (Status == GoalStatus.Discontinued)
+        {
+            throw new DomainRuleException(string.Empty, "This objective is discontinued and stays in the plan as it was. Add a new objective instead.");
+        }
+
+        var criterion = Rules.Required(details.Criterion, nameof(Criterion), "Describe how progress will be measured.");
+        var target = Rules.Required(details.Target, nameof(Target), "Enter the target.");
         if (details.BaselineOn is { } baselineOn && details.TargetOn is { } targetOn && targetOn < baselineOn)
         {
             throw new DomainRuleException(nameof(TargetOn), $"The target date must be on or after the baseline date ({baselineOn:yyyy-MM-dd}).");
         }
 
-        if (details.Status == GoalStatus.Discontinued && Status != GoalStatus.Discontinued)
+        if (details.Status == GoalStatus.Discontinued)
         {
             throw new DomainRuleException(nameof(Status), "Use Discontinue, which asks for the reason.");
         }
 
+        Criterion = criterion;
+        Target = target;
         MetricType = details.MetricType;
         Baseline = Text.CleanOrNull(details.Baseline);
         BaselineOn = details.BaselineOn;
@@ -241,12 +276,22 @@ public sealed class PlanObjective : IAudited
 
     internal void Discontinue(string reason)
     {
+        if (Status == GoalStatus.Discontinued)
+        {
+            throw new DomainRuleException(string.Empty, "This objective is already discontinued; its reason stays as recorded.");
+        }
+
         DiscontinuedReason = Rules.Required(reason, nameof(DiscontinuedReason), "Say why the objective is discontinued.");
         Status = GoalStatus.Discontinued;
     }
 
     internal PlanIntervention AddIntervention(InterventionDetails details)
     {
+        if (Status == GoalStatus.Discontinued)
+        {
+            throw new DomainRuleException(string.Empty, "This objective is discontinued; interventions are added to objectives still in the plan.");
+        }
+
         var intervention = new PlanIntervention(Id, Guid.Empty, details, _interventions.Count == 0 ? 1 : _interventions.Max(i => i.SortOrder) + 1);
         _interventions.Add(intervention);
         return intervention;
@@ -254,7 +299,7 @@ public sealed class PlanObjective : IAudited
 
     internal PlanObjective CopyTo(Guid goalId)
     {
-        var copy = new PlanObjective(goalId, LineageId, Details, SortOrder) { Status = Status, DiscontinuedReason = DiscontinuedReason };
+        var copy = new PlanObjective(goalId, LineageId, Details with { Status = GoalStatus.NotStarted }, SortOrder) { Status = Status, DiscontinuedReason = DiscontinuedReason };
         foreach (var intervention in _interventions)
         {
             copy._interventions.Add(intervention.CopyTo(copy.Id));
@@ -318,12 +363,18 @@ public sealed class PlanIntervention : IAudited
     internal void Update(InterventionDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        Type = Rules.Required(details.Type, nameof(Type), "Name the kind of intervention.");
+        if (IsDiscontinued)
+        {
+            throw new DomainRuleException(string.Empty, "This intervention is discontinued and stays in the plan as it was. Add a new intervention instead.");
+        }
+
+        var type = Rules.Required(details.Type, nameof(Type), "Name the kind of intervention.");
         if (details.StartOn is { } start && details.EndOn is { } end && end < start)
         {
             throw new DomainRuleException(nameof(EndOn), $"The end date must be on or after the start date ({start:yyyy-MM-dd}).");
         }
 
+        Type = type;
         Model = Text.CleanOrNull(details.Model);
         Frequency = Text.CleanOrNull(details.Frequency);
         Provider = Text.CleanOrNull(details.Provider);
@@ -332,8 +383,15 @@ public sealed class PlanIntervention : IAudited
         EndOn = details.EndOn;
     }
 
-    internal void Discontinue(string reason) =>
+    internal void Discontinue(string reason)
+    {
+        if (IsDiscontinued)
+        {
+            throw new DomainRuleException(string.Empty, "This intervention is already discontinued; its reason stays as recorded.");
+        }
+
         DiscontinuedReason = Rules.Required(reason, nameof(DiscontinuedReason), "Say why the intervention is discontinued.");
+    }
 
     internal PlanIntervention CopyTo(Guid objectiveId) =>
         new(objectiveId, LineageId, Details, SortOrder) { DiscontinuedReason = DiscontinuedReason };

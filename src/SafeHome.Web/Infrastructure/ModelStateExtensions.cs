@@ -30,6 +30,7 @@ public static class ModelStateExtensions
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(exception);
-        modelState.AddModelError($"{prefix}.{exception.Field}", exception.Message);
+        // An empty field means the rule is about the whole form: the summary, not a field.
+        modelState.AddModelError(exception.Field.Length == 0 ? string.Empty : $"{prefix}.{exception.Field}", exception.Message);
     }
 }
