@@ -300,14 +300,23 @@ public sealed class ServicePlan : IVersioned, IAudited
     /// Approval makes this version the active plan and supersedes the one it replaces.
     public void Approve(string directorId, ServicePlan? currentActive, DateOnly today, DateTime nowUtc)
     {
+        // Both moves are checked before either is made, so a refusal leaves both versions as they were.
+        var superseded = currentActive is not null && currentActive.Id != Id ? currentActive : null;
+        if (superseded is not null && superseded.ResidentId != ResidentId)
+        {
+            throw new DomainRuleException(string.Empty, "Only a version of the same resident's plan can be superseded.");
+        }
+
+        if (superseded is not null && !PlanWorkflow.CanMove(superseded.Status, PlanStatus.Superseded))
+        {
+            throw new DomainRuleException(nameof(Status), $"Version {superseded.VersionNumber} is {Describe(superseded.Status)}, not the active plan, so it cannot be superseded.");
+        }
+
         MoveTo(PlanStatus.Active);
         ApprovedById = directorId;
         ApprovedAtUtc = nowUtc;
         EffectiveOn ??= today;
-        if (currentActive is not null && currentActive.Id != Id)
-        {
-            currentActive.MoveTo(PlanStatus.Superseded);
-        }
+        superseded?.MoveTo(PlanStatus.Superseded);
     }
 
     public void Return(string comments, DateTime nowUtc)
