@@ -39,9 +39,19 @@ public sealed class PlanReview : IAudited
             throw new DomainRuleException(string.Empty, "Only the active plan is reviewed.");
         }
 
+        if (!Enum.IsDefined(details.Type))
+        {
+            throw new DomainRuleException(nameof(Type), "Choose the kind of review.");
+        }
+
         if (details.HeldOn > today)
         {
             throw new DomainRuleException(nameof(HeldOn), "The review date cannot be in the future.");
+        }
+
+        if (plan.EffectiveOn is { } effectiveOn && details.HeldOn < effectiveOn)
+        {
+            throw new DomainRuleException(nameof(HeldOn), $"The review date cannot be before the plan took effect ({effectiveOn:yyyy-MM-dd}).");
         }
 
         if (details.NextDueOn <= details.HeldOn)
@@ -52,6 +62,11 @@ public sealed class PlanReview : IAudited
         if (details.Type == ReviewType.Triggered && details.Trigger is null)
         {
             throw new DomainRuleException(nameof(Trigger), "Say what triggered this review.");
+        }
+
+        if (details.Type == ReviewType.Triggered && !Enum.IsDefined(details.Trigger!.Value))
+        {
+            throw new DomainRuleException(nameof(Trigger), "Choose one of the listed triggers.");
         }
 
         var review = new PlanReview
@@ -69,41 +84,92 @@ public sealed class PlanReview : IAudited
             RecordedAtUtc = nowUtc,
         };
 
-        var objectives = plan.AllObjectives.ToDictionary(o => o.Id);
-        var goals = plan.Goals.ToDictionary(g => g.Id);
-        foreach (var rating in details.Objectives)
-        {
-            if (!objectives.ContainsKey(rating.ObjectiveId))
-            {
-                throw new DomainRuleException(string.Empty, "A rated objective is not part of this plan.");
-            }
-
-            review._ratings.Add(ReviewRating.ForObjective(review.Id, rating.ObjectiveId, rating.Status));
-        }
-
-        foreach (var rating in details.Goals)
-        {
-            if (!goals.TryGetValue(rating.GoalId, out var goal))
-            {
-                throw new DomainRuleException(string.Empty, "A rated goal is not part of this plan.");
-            }
-
-            if (rating.Level is { } level && !Enum.IsDefined(level))
-            {
-                throw new DomainRuleException(string.Empty, "Goal attainment levels run from −2 to +2.");
-            }
-
-            if (rating.Level is not null && !goal.HasGasScale)
-            {
-                throw new DomainRuleException(string.Empty, "Only goals with an attainment scale get a level.");
-            }
-
-            review._ratings.Add(ReviewRating.ForGoal(review.Id, rating.GoalId, rating.Level));
-        }
-
-        review.TScore = GoalAttainment.TScore(
-            details.Goals.Where(r => r.Level is not null).Select(r => ((decimal)goals[r.GoalId].GasWeight!.Value, r.Level!.Value)));
+        review.RateObjectives(plan, details.Objectives);
+        var scored = review.RateGoals(plan, details.Goals);
+        review.TScore = GoalAttainment.TScore(scored);
         return review;
+    }
+
+    /// What a review rates: the goals still in the plan, in plan order. Discontinued goals are no longer reviewed.
+    public static IEnumerable<PlanGoal> ReviewedGoals(ServicePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Goals.Where(g => g.Status != GoalStatus.Discontinued).OrderBy(g => g.SortOrder);
+    }
+
+    /// The objectives of a reviewed goal that are still in the plan, in plan order.
+    public static IEnumerable<PlanObjective> ReviewedObjectives(PlanGoal goal)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        return goal.Objectives.Where(o => o.Status != GoalStatus.Discontinued).OrderBy(o => o.SortOrder);
+    }
+
+    /// Every reviewed objective gets exactly one status.
+    private void RateObjectives(ServicePlan plan, IReadOnlyList<(Guid ObjectiveId, GoalStatus Status)> ratings)
+    {
+        var objectives = ReviewedGoals(plan).SelectMany(ReviewedObjectives).ToDictionary(o => o.Id);
+        var rated = new HashSet<Guid>();
+        foreach (var (objectiveId, status) in ratings)
+        {
+            if (!objectives.ContainsKey(objectiveId) || !rated.Add(objectiveId))
+            {
+                throw new DomainRuleException(string.Empty, "A rated objective is not part of this plan, is discontinued, or is rated twice.");
+            }
+
+            if (!Enum.IsDefined(status))
+            {
+                throw new DomainRuleException(nameof(ReviewDetails.Objectives), "Choose one of the listed statuses for each objective.");
+            }
+
+            _ratings.Add(ReviewRating.ForObjective(Id, objectiveId, status));
+        }
+
+        if (objectives.Keys.Any(id => !rated.Contains(id)))
+        {
+            throw new DomainRuleException(nameof(ReviewDetails.Objectives), "Give every objective of the plan a status.");
+        }
+    }
+
+    /// Every reviewed goal with an attainment scale gets exactly one level; goals without a scale get none.
+    private List<(decimal Weight, GasLevel Level)> RateGoals(ServicePlan plan, IReadOnlyList<(Guid GoalId, GasLevel? Level)> ratings)
+    {
+        var goals = ReviewedGoals(plan).ToDictionary(g => g.Id);
+        var rated = new HashSet<Guid>();
+        var levelled = new HashSet<Guid>();
+        var scored = new List<(decimal Weight, GasLevel Level)>();
+        foreach (var (goalId, level) in ratings)
+        {
+            if (!goals.TryGetValue(goalId, out var goal) || !rated.Add(goalId))
+            {
+                throw new DomainRuleException(string.Empty, "A rated goal is not part of this plan, is discontinued, or is rated twice.");
+            }
+
+            if (level is null)
+            {
+                continue;
+            }
+
+            if (!Enum.IsDefined(level.Value))
+            {
+                throw new DomainRuleException(nameof(ReviewDetails.Goals), "Goal attainment levels run from −2 to +2.");
+            }
+
+            if (!goal.HasGasScale)
+            {
+                throw new DomainRuleException(nameof(ReviewDetails.Goals), "Only goals with an attainment scale get a level.");
+            }
+
+            _ratings.Add(ReviewRating.ForGoal(Id, goalId, level));
+            levelled.Add(goalId);
+            scored.Add((goal.GasWeight!.Value, level.Value));
+        }
+
+        if (goals.Values.Any(g => g.HasGasScale && !levelled.Contains(g.Id)))
+        {
+            throw new DomainRuleException(nameof(ReviewDetails.Goals), "Choose a level for every goal with an attainment scale.");
+        }
+
+        return scored;
     }
 }
 

@@ -6,8 +6,8 @@ public sealed record ReviewSchedule(int FirstPlanWithinDays = 30, int ReviewEver
 {
     public DateOnly FirstPlanDueOn(DateOnly admittedOn) => admittedOn.AddDays(FirstPlanWithinDays);
 
-    public DateOnly NextReviewDueOn(DateOnly approvedOn, DateOnly? lastReviewNextDueOn) =>
-        lastReviewNextDueOn ?? approvedOn.AddDays(ReviewEveryDays);
+    public DateOnly NextReviewDueOn(DateOnly effectiveOn, DateOnly? lastReviewNextDueOn) =>
+        lastReviewNextDueOn ?? effectiveOn.AddDays(ReviewEveryDays);
 
     /// What is due for one resident in care, as of <paramref name="today"/>.
     public IEnumerable<DueItem> DueFor(ResidentPlanState state, DateOnly today)
@@ -23,7 +23,7 @@ public sealed record ReviewSchedule(int FirstPlanWithinDays = 30, int ReviewEver
         }
         else
         {
-            var due = NextReviewDueOn(state.ActivePlanApprovedOn!.Value, state.LastReviewNextDueOn);
+            var due = NextReviewDueOn(state.ActivePlanEffectiveOn!.Value, state.LastReviewNextDueOn);
             if (today > due)
             {
                 yield return new DueItem(DueKind.ReviewOverdue, state.ResidentId, state.ActivePlanId.Value, due);
@@ -56,7 +56,7 @@ public sealed record ResidentPlanState(
     Guid ResidentId,
     DateOnly AdmittedOn,
     Guid? ActivePlanId,
-    DateOnly? ActivePlanApprovedOn,
+    DateOnly? ActivePlanEffectiveOn,
     DateOnly? LastReviewNextDueOn,
     IReadOnlyList<(Guid PlanId, DateOnly SubmittedOn)> PlansAwaitingApproval);
 

@@ -17,7 +17,7 @@ public sealed class PlanScheduleOptions
 }
 
 /// Reads, for residents in care, what the review schedule needs, and asks the schedule what is due. The same code
-/// serves the daily job and the "what is due" page, so the two never disagree.
+/// serves the daily job, the "what is due" page and the review form, so the three never disagree.
 public static class DueItems
 {
     public static async Task<IReadOnlyList<DueItem>> ForAsync(SafeHomeDbContext db, IQueryable<Resident> residents, ReviewSchedule schedule, DateOnly today, CancellationToken cancellationToken = default)
@@ -43,10 +43,29 @@ public static class DueItems
                     s.Id,
                     s.AdmittedOn,
                     s.Active?.Id,
-                    s.Active?.EffectiveOn,
+                    s.Active is null ? null : EffectiveOn(s.Active.EffectiveOn, s.Active.ApprovedAtUtc),
                     s.LastNextDue,
                     [.. s.Pending.Select(p => (p.Id, p.SubmittedOn ?? today))]),
                 today))
             .ToList();
     }
+
+    /// When the review of an active plan is due now: the last review's next due date, or the schedule's interval
+    /// after the plan took effect. Stored on the review, so late reviews can be told from timely ones.
+    public static async Task<DateOnly> ReviewDueOnAsync(SafeHomeDbContext db, ServicePlan activePlan, ReviewSchedule schedule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(activePlan);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var lastNextDue = await db.PlanReviews
+            .Where(v => v.ResidentId == activePlan.ResidentId)
+            .OrderByDescending(v => v.HeldOn).ThenByDescending(v => v.RecordedAtUtc)
+            .Select(v => (DateOnly?)v.NextDueOn)
+            .FirstOrDefaultAsync(cancellationToken);
+        return schedule.NextReviewDueOn(EffectiveOn(activePlan.EffectiveOn, activePlan.ApprovedAtUtc), lastNextDue);
+    }
+
+    // Approval always sets EffectiveOn; a row without it falls back to its approval day (or shows as long overdue).
+    private static DateOnly EffectiveOn(DateOnly? effectiveOn, DateTime? approvedAtUtc) =>
+        effectiveOn ?? DateOnly.FromDateTime(approvedAtUtc ?? DateTime.UnixEpoch);
 }

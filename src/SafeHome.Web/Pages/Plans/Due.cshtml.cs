@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
+using SafeHome.Domain.Plans;
+using SafeHome.Web.Infrastructure;
+using SafeHome.Web.Jobs;
+
+namespace SafeHome.Web.Pages.Plans;
+
+/// "What is due", computed live for the residents the user may see: a counselor's caseload, or everyone for a
+/// director. The daily job raises alerts from the same computation.
+public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanScheduleOptions schedule) : PageModel
+{
+    public DateOnly Today { get; private set; }
+
+    public int FirstPlanWithinDays => schedule.FirstPlanWithinDays;
+
+    public int DueSoonWithinDays => schedule.DueSoonWithinDays;
+
+    public IReadOnlyList<DueRow> Items { get; private set; } = [];
+
+    public IEnumerable<DueRow> Of(DueKind kind) => Items.Where(i => i.Kind == kind).OrderBy(i => i.DueOn).ThenBy(i => i.PreferredName, StringComparer.CurrentCulture);
+
+    public async Task OnGetAsync()
+    {
+        Today = clock.Today();
+        var visible = db.Residents.VisibleTo(User);
+        var items = await DueItems.ForAsync(db, visible, schedule.Schedule, Today);
+        var residentIds = items.Select(i => i.ResidentId).Distinct().ToList();
+        var names = await visible.Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.PreferredName);
+        Items = [.. items.Select(i => new DueRow(i.Kind, i.ResidentId, i.SubjectId, names.GetValueOrDefault(i.ResidentId, "—"), i.DueOn, Today.DayNumber - i.DueOn.DayNumber))];
+    }
+
+    /// <param name="DaysPast">Days since the due date; negative while it is still ahead.</param>
+    public sealed record DueRow(DueKind Kind, Guid ResidentId, Guid SubjectId, string PreferredName, DateOnly DueOn, int DaysPast);
+}
