@@ -49,11 +49,12 @@ public sealed class ServicePlan : IVersioned, IAudited
 
     public bool IsEditable => PlanWorkflow.IsEditable(Status);
 
-    public static ServicePlan StartFirst(Guid residentId, string? userId, DateTime nowUtc) => new()
+    /// <param name="versionNumber">1 for a new resident; after a readmission, the next number after the closed plans.</param>
+    public static ServicePlan StartFirst(Guid residentId, string? userId, DateTime nowUtc, int versionNumber = 1) => new()
     {
         Id = Guid.CreateVersion7(),
         ResidentId = residentId,
-        VersionNumber = 1,
+        VersionNumber = versionNumber,
         Status = PlanStatus.Draft,
         CreatedAtUtc = nowUtc,
         CreatedById = userId,

@@ -25,7 +25,7 @@ public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
     public bool IsCounselor => User.IsInRole(Roles.Counselor);
 
-    public bool CanStart => IsCounselor && Versions.Count == 0;
+    public bool CanStart => IsCounselor && Versions.All(v => v.Status is PlanStatus.Closed or PlanStatus.Superseded);
 
     public bool CanRevise => IsCounselor && Versions.Any(v => v.Status == PlanStatus.Active) && !Versions.Any(v => OpenStatuses.Contains(v.Status));
 
@@ -44,13 +44,14 @@ public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock) : PageM
             return NotFound();
         }
 
-        if (Versions.Count > 0)
+        // A readmitted resident whose earlier plans all closed starts afresh, numbered after them.
+        if (Versions.Any(v => v.Status is not (PlanStatus.Closed or PlanStatus.Superseded)))
         {
             ModelState.AddModelError(string.Empty, "Nothing was started: this resident already has a plan. Open its latest version, or revise the active one.");
             return Page();
         }
 
-        var plan = ServicePlan.StartFirst(residentId, User.UserId(), clock.UtcNow());
+        var plan = ServicePlan.StartFirst(residentId, User.UserId(), clock.UtcNow(), Versions.Select(v => v.VersionNumber).DefaultIfEmpty(0).Max() + 1);
         return await SaveNewVersionAsync(plan, "The first version of the plan is started as a draft.");
     }
 

@@ -52,6 +52,10 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
         try
         {
             stay!.Discharge(Input.DischargedOn!.Value, Input.DischargeType, Input.DischargeReason, Input.DischargeDestination, clock.Today());
+
+            // The plan ends with the stay (DOMAIN.md §6B: CLOSED at discharge), in the same save.
+            var activePlan = await db.ServicePlans.FirstOrDefaultAsync(p => p.ResidentId == id && p.Status == SafeHome.Domain.Plans.PlanStatus.Active);
+            activePlan?.Close(clock.UtcNow());
             await db.SaveChangesAsync();
         }
         catch (DomainRuleException ex)

@@ -33,6 +33,23 @@ public sealed partial class VersionTests
     }
 
     [Fact]
+    public async Task After_discharge_closes_the_plan_a_readmitted_resident_starts_a_new_numbered_plan()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var closedId = await app.CreatePlanAsync(residentId, PlanStatus.Active, counselor.Id);
+        (await browser.SubmitFormAsync($"/Residents/Discharge/{residentId}", new() { ["Input.DischargedOn"] = app.Today.AddDays(-5).ToString("yyyy-MM-dd") })).AssertRedirectTo("/Residents/Details/");
+        (await browser.SubmitFormAsync($"/Residents/Admit/{residentId}", new() { ["Input.Stay.AdmittedOn"] = app.Today.ToString("yyyy-MM-dd"), ["Input.Stay.PlacingAgency"] = "Invented County Agency" })).AssertRedirectTo("/Residents/Details/");
+
+        var start = await browser.SubmitFormAsync($"/Plans/Index/{residentId}", new(), handler: "Start");
+
+        start.AssertRedirectTo("/Plans/Details/");
+        var plans = await app.WithDbAsync(db => db.ServicePlans.AsNoTracking().OrderBy(p => p.VersionNumber).ToListAsync());
+        Assert.Equal([(closedId, 1, PlanStatus.Closed), (plans[1].Id, 2, PlanStatus.Draft)], plans.Select(p => (p.Id, p.VersionNumber, p.Status)));
+    }
+
+    [Fact]
     public async Task Revise_starts_the_next_draft_from_the_active_plan_and_is_refused_while_a_version_is_open()
     {
         await using var app = await SafeHomeApp.StartAsync();

@@ -70,6 +70,7 @@ public sealed class IntakeTests
         await using var app = await SafeHomeApp.StartAsync();
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var id = await app.CreateResidentAsync(counselor.Id);
+        var planId = await app.CreatePlanAsync(id, Domain.Plans.PlanStatus.Active, counselor.Id);
         var dischargeDay = app.Today.AddDays(-10);
 
         var early = await browser.SubmitFormAsync($"/Residents/Discharge/{id}", new() { ["Input.DischargedOn"] = app.Today.AddYears(-2).ToString("yyyy-MM-dd") });
@@ -77,6 +78,9 @@ public sealed class IntakeTests
         Assert.Contains("on or after the admission date", (await HtmlForms.ParseAsync(early)).FieldError("Input.DischargedOn"), StringComparison.Ordinal);
 
         (await browser.SubmitFormAsync($"/Residents/Discharge/{id}", new() { ["Input.DischargedOn"] = dischargeDay.ToString("yyyy-MM-dd") })).AssertRedirectTo($"/Residents/Details/{id}");
+        var plan = await app.WithDbAsync(db => db.ServicePlans.AsNoTracking().SingleAsync(p => p.Id == planId));
+        Assert.Equal(Domain.Plans.PlanStatus.Closed, plan.Status);
+        Assert.NotNull(plan.ClosedAtUtc);
 
         var overlap = await browser.SubmitFormAsync($"/Residents/Admit/{id}", new()
         {
