@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Domain.Auditing;
+using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
 
@@ -17,6 +18,10 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<PlanObjective> PlanObjectives => Set<PlanObjective>();
     public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
     public DbSet<PlanAlert> PlanAlerts => Set<PlanAlert>();
+    public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
+    public DbSet<NoteAmendment> NoteAmendments => Set<NoteAmendment>();
+    public DbSet<NoteLink> NoteLinks => Set<NoteLink>();
+    public DbSet<LexiconTerm> LexiconTerms => Set<LexiconTerm>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

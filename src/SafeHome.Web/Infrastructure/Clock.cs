@@ -14,4 +14,11 @@ public static class Clock
         ArgumentNullException.ThrowIfNull(clock);
         return clock.GetUtcNow().UtcDateTime;
     }
+
+    /// A UTC instant as the home's wall-clock time, for display and for datetime-local inputs.
+    public static DateTime ToLocal(this TimeProvider clock, DateTime utc)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.LocalTimeZone);
+    }
 }

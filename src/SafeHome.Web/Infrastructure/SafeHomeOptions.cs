@@ -22,3 +22,13 @@ public sealed class SessionOptions
     /// Signed out this long after signing in, however active (SECURITY.md S1: 12 hours).
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 }
+
+public sealed class NotesOptions
+{
+    public const string Section = "Notes";
+
+    /// How long after the service ends a note must be signed (DOMAIN.md §6A step 6).
+    public int SigningDeadlineHours { get; set; } = 24;
+
+    public TimeSpan SigningDeadline => TimeSpan.FromHours(SigningDeadlineHours);
+}

@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(database);
         services.AddSafeHomeDatabase(database, builder.Environment.ContentRootPath);
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
+        services.AddSingleton(configuration.GetSection(NotesOptions.Section).Get<NotesOptions>() ?? new NotesOptions());
         var session = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
         services.AddSingleton(session);
 
@@ -54,6 +55,15 @@ public static class WebServiceCollectionExtensions
 
             conventions.AuthorizePage("/Plans/Approve", Policies.Director);
             conventions.AuthorizePage("/Plans/Due", Policies.CaseWriter);
+            conventions.AuthorizeFolder("/Notes", Policies.CaseReader);
+            conventions.AuthorizePage("/Notes/Write", Policies.Counselor);
+            conventions.AuthorizePage("/Notes/Edit", Policies.Counselor);
+            conventions.AuthorizePage("/Notes/Amend", Policies.Counselor);
+
+            // Directors co-sign; a counselor may too when designated as the author's supervisor (checked per note).
+            conventions.AuthorizePage("/Notes/Cosign", Policies.CaseWriter);
+            conventions.AuthorizePage("/Notes/Unsigned", Policies.CaseWriter);
+            conventions.AuthorizeFolder("/Notes/Lexicon", Policies.Director);
             foreach (var page in AnonymousPages)
             {
                 conventions.AllowAnonymousToPage(page);

@@ -52,7 +52,8 @@ public sealed class AuthorizationMatrixTests
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, Domain.Plans.PlanStatus.Draft, counselor.Id);
-        var url = handler.Url(residentId, planId, counselor.Id);
+        var noteId = await app.CreateNoteAsync(residentId, counselor.Id);
+        var url = handler.Url(residentId, planId, noteId, counselor.Id);
         var failures = new List<string>();
         foreach (var column in new[] { "anonymous", Roles.Auditor, Roles.Counselor, Roles.ProgramDirector, Roles.Admin })
         {
@@ -101,11 +102,13 @@ internal sealed record PageHandler(string Page, string Method, string? Handler, 
 {
     public string Key => $"{Page} {Method} {Handler}".TrimEnd();
 
-    /// Route ids: plan pages take a draft plan of the counselor's resident, other case pages the resident itself,
-    /// staff pages the counselor's account.
-    public string Url(Guid residentId, Guid planId, string counselorUserId)
+    /// Route ids: plan pages take a draft plan of the counselor's resident, note pages a draft note the counselor
+    /// wrote for that resident, other case pages the resident itself, staff pages the counselor's account.
+    public string Url(Guid residentId, Guid planId, Guid noteId, string counselorUserId)
     {
-        var id = Page.StartsWith("/Plans/", StringComparison.Ordinal) ? planId : residentId;
+        var id = Page.StartsWith("/Plans/", StringComparison.Ordinal) ? planId
+            : Page.StartsWith("/Notes/", StringComparison.Ordinal) ? noteId
+            : residentId;
         var path = "/" + RouteTemplate
             .Replace("{residentId:guid}", residentId.ToString(), StringComparison.Ordinal)
             .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
