@@ -45,7 +45,7 @@ public sealed class LanguageCheck
             {
                 foreach (Match match in pattern.Matches(text))
                 {
-                    if (!quoted.Any(q => match.Index >= q.Start && match.Index + match.Length <= q.End))
+                    if (!IsInside(quoted, match.Index, match.Index + match.Length))
                     {
                         findings.Add(new LanguageFinding(field, term.Term, match.Value, match.Index, term.Preferred, term.Explanation, term.Severity));
                     }
@@ -83,6 +83,28 @@ public sealed class LanguageCheck
         }
 
         return spans;
+    }
+
+    /// The spans are in order and never overlap, so a binary search finds the one span that could hold the match;
+    /// a linear scan made a long text of many quotes and many terms take minutes.
+    internal static bool IsInside(List<(int Start, int End)> spans, int start, int end)
+    {
+        int low = 0, high = spans.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (spans[middle].Start > start)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        // high is the last span starting at or before the match.
+        return high >= 0 && end <= spans[high].End;
     }
 
     private static Regex Compile(string term)

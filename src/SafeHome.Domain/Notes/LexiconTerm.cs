@@ -36,22 +36,36 @@ public sealed class LexiconTerm : IVersioned, IAudited
 
     public void Update(string term, string preferred, string explanation, LexiconSeverity severity, bool isActive)
     {
-        var cleaned = string.Join(' ', Text.Clean(term).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var cleaned = Collapse(term);
         if (cleaned.Length == 0 || !cleaned.Any(char.IsLetterOrDigit))
         {
             throw new DomainRuleException(nameof(Term), "Enter the word or phrase to flag.");
         }
 
+        // An invisible character inside a term would never match what staff type, and would let "john" be entered twice.
+        if (Text.FindForbiddenSingleLineCharacter(cleaned) is { } forbidden)
+        {
+            throw new DomainRuleException(nameof(Term), $"The term contains an invisible or control character ({forbidden}) that is not allowed. Retype it without it.");
+        }
+
+        EnsureAtMost(nameof(Term), cleaned, MaxLength.Term);
         var better = Text.Clean(preferred);
         if (better.Length == 0)
         {
             throw new DomainRuleException(nameof(Preferred), "Enter what to write instead.");
         }
 
+        EnsureAtMost(nameof(Preferred), better, MaxLength.Preferred);
         var why = Text.Clean(explanation);
         if (why.Length == 0)
         {
             throw new DomainRuleException(nameof(Explanation), "Explain why the term is flagged, so writers learn the reason.");
+        }
+
+        EnsureAtMost(nameof(Explanation), why, MaxLength.Explanation);
+        if (!Enum.IsDefined(severity))
+        {
+            throw new DomainRuleException(nameof(Severity), "Choose how firmly the term is flagged.");
         }
 
         Term = cleaned;
@@ -62,5 +76,17 @@ public sealed class LexiconTerm : IVersioned, IAudited
         IsActive = isActive;
     }
 
-    public static string Normalize(string term) => Text.Clean(term).ToLowerInvariant();
+    /// The same folding the term gets when saved (white space runs to one space, invariant lower case), so a
+    /// duplicate can be found before the unique index refuses it.
+    public static string Normalize(string term) => Collapse(term).ToLowerInvariant();
+
+    private static string Collapse(string? term) => string.Join(' ', Text.Clean(term).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static void EnsureAtMost(string field, string text, int limit)
+    {
+        if (Text.CodePointLength(text) > limit)
+        {
+            throw new DomainRuleException(field, $"Use at most {limit} characters.");
+        }
+    }
 }

@@ -29,6 +29,16 @@ public sealed class NoteAmendment : IAudited
     {
         var text = Common.Text.CleanOrNull(request.Text);
         var reason = Common.Text.CleanOrNull(request.Reason);
+        if (text is not null && Common.Text.CodePointLength(text) > MaxLength.Text)
+        {
+            throw new DomainRuleException(nameof(Text), $"Use at most {MaxLength.Text:N0} characters.");
+        }
+
+        if (reason is not null && Common.Text.CodePointLength(reason) > MaxLength.Reason)
+        {
+            throw new DomainRuleException(nameof(Reason), $"Use at most {MaxLength.Reason:N0} characters.");
+        }
+
         switch (request.Kind)
         {
             case AmendmentKind.Addendum when text is null:
@@ -88,7 +98,7 @@ public sealed class NoteAmendment : IAudited
             ["reason"] = Reason,
             ["section"] = Section,
             ["serviceOn"] = ServiceOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["created"] = CreatedAtUtc.ToString("O", CultureInfo.InvariantCulture),
+            ["created"] = ProgressNote.Utc(CreatedAtUtc),
         };
         return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical)));
     }

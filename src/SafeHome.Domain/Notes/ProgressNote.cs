@@ -259,7 +259,7 @@ public sealed class ProgressNote : IVersioned, IAudited
         _amendments.Where(a => a.Kind == AmendmentKind.Correction && a.Section == part).MaxBy(a => a.CreatedAtUtc);
 
     public bool IsCorrectable(string part) =>
-        Enum.TryParse<NoteSection>(part, out var section) && NoteFormats.Uses(Format, section)
+        Enum.GetNames<NoteSection>().Contains(part, StringComparer.Ordinal) && NoteFormats.Uses(Format, Enum.Parse<NoteSection>(part))
         || part is nameof(YouthWords) or nameof(StrengthsObserved) or nameof(InterventionsUsed) or nameof(RiskFollowUp);
 
     public DateTime SignDueAtUtc(TimeSpan deadline) => ServiceEndUtc + deadline;
@@ -277,8 +277,8 @@ public sealed class ProgressNote : IVersioned, IAudited
             ["author"] = AuthorId,
             ["type"] = Type.ToString(),
             ["format"] = Format.ToString(),
-            ["start"] = ServiceStartUtc.ToString("O", CultureInfo.InvariantCulture),
-            ["end"] = ServiceEndUtc.ToString("O", CultureInfo.InvariantCulture),
+            ["start"] = Utc(ServiceStartUtc),
+            ["end"] = Utc(ServiceEndUtc),
             ["youthWords"] = YouthWords,
             ["strengths"] = StrengthsObserved,
             ["interventions"] = InterventionsUsed,
@@ -295,6 +295,9 @@ public sealed class ProgressNote : IVersioned, IAudited
 
         return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical)));
     }
+
+    // SQLite hands DateTimes back without a kind; the hash must read the same instant the same way either side of a save.
+    internal static string Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 
     private void Apply(NoteContent content, IEnumerable<NoteLinkTarget> links, ServiceWindow window, DateTime nowUtc)
     {
@@ -334,6 +337,14 @@ public sealed class ProgressNote : IVersioned, IAudited
             throw new DomainRuleException(nameof(RiskFollowUp), "A risk was answered \"yes\": record the follow-up action taken (for example, safety plan reviewed, supervisor told).");
         }
 
+        foreach (var (field, text, max) in Lengths(content))
+        {
+            if (text is not null && Text.CodePointLength(text) > max)
+            {
+                throw new DomainRuleException(field, $"Use at most {max:N0} characters.");
+            }
+        }
+
         StayId = stay.StayId;
         Type = content.Type;
         Format = content.Format;
@@ -361,6 +372,19 @@ public sealed class ProgressNote : IVersioned, IAudited
         {
             _links.Add(new NoteLink(Id, target));
         }
+    }
+
+    private static IEnumerable<(string Field, string? Text, int Max)> Lengths(NoteContent content)
+    {
+        foreach (var (section, text) in content.Sections)
+        {
+            yield return (section.ToString(), text, MaxLength.Section);
+        }
+
+        yield return (nameof(YouthWords), content.YouthWords, MaxLength.YouthWords);
+        yield return (nameof(StrengthsObserved), content.StrengthsObserved, MaxLength.Strengths);
+        yield return (nameof(InterventionsUsed), content.InterventionsUsed, MaxLength.Interventions);
+        yield return (nameof(RiskFollowUp), content.RiskFollowUp, MaxLength.FollowUp);
     }
 
     private void SetSection(NoteSection section, string? text)
