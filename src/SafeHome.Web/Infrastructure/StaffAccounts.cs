@@ -73,6 +73,29 @@ public sealed class StaffAccounts(UserManager<SafeHomeUser> users, SafeHomeDbCon
         return updated.Succeeded && !active ? await users.UpdateSecurityStampAsync(user) : updated;
     }
 
+    /// Whether this person's notes need a co-signature, and the counselor (besides the directors) who may give it.
+    /// The supervisor must be another active counselor; directors co-sign anyone's notes without being chosen.
+    public async Task<IdentityResult> SetSupervisionAsync(SafeHomeUser user, bool requiresCosign, string? supervisorId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (supervisorId is not null && (await SupervisorCandidatesAsync(user)).All(c => c.Id != supervisorId))
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "Supervisor", Description = "Choose an active counselor from the list, other than this person." });
+        }
+
+        user.RequiresCosign = requiresCosign;
+        user.SupervisorId = supervisorId;
+        return await users.UpdateAsync(user);
+    }
+
+    /// Active counselors other than the person, by name: who may be designated to co-sign their notes.
+    public async Task<IReadOnlyList<SafeHomeUser>> SupervisorCandidatesAsync(SafeHomeUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var counselors = await users.GetUsersInRoleAsync(Roles.Counselor);
+        return [.. counselors.Where(c => c.IsActive && c.Id != user.Id).OrderBy(c => c.DisplayName, StringComparer.CurrentCulture)];
+    }
+
     public async Task<string> CreatePasswordResetTokenAsync(SafeHomeUser user) =>
         await users.GeneratePasswordResetTokenAsync(user);
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using SafeHome.Data;
 using SafeHome.Web.Infrastructure;
 
@@ -13,6 +14,15 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    public SupervisionInputModel Supervision { get; set; } = new();
+
+    /// Active counselors other than this person; directors co-sign without being chosen.
+    public IReadOnlyList<SelectListItem> SupervisorOptions { get; private set; } = [];
+
+    /// The saved supervisor when they are no longer an active counselor, so the page says why the choice is empty.
+    public string? FormerSupervisorName { get; private set; }
 
     public SafeHomeUser Member { get; private set; } = null!;
 
@@ -66,6 +76,42 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostSupervisionAsync(string id)
+    {
+        // The role form is not part of this post (its Role, with no value under the Input prefix, binds without one);
+        // only the supervision fields are checked.
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Supervision.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        if (!await LoadAsync(id, keepSupervisionInput: true))
+        {
+            return NotFound();
+        }
+
+        Input.Role = CurrentRole ?? string.Empty;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var supervisorId = string.IsNullOrWhiteSpace(Supervision.SupervisorId) ? null : Supervision.SupervisorId.Trim();
+        var result = await accounts.SetSupervisionAsync(Member, Supervision.RequiresCosign, supervisorId);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "Supervisor" ? "Supervision.SupervisorId" : string.Empty, error.Description);
+            }
+
+            return Page();
+        }
+
+        TempData["Status"] = "Co-signature settings saved.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostDeactivateAsync(string id) => await SetActiveAsync(id, active: false);
 
     public async Task<IActionResult> OnPostReactivateAsync(string id) => await SetActiveAsync(id, active: true);
@@ -103,7 +149,7 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
         return RedirectToPage(new { id });
     }
 
-    private async Task<bool> LoadAsync(string id)
+    private async Task<bool> LoadAsync(string id, bool keepSupervisionInput = false)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
@@ -113,11 +159,34 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
 
         Member = user;
         CurrentRole = await accounts.RoleOfAsync(user);
+        var candidates = await accounts.SupervisorCandidatesAsync(user);
+        SupervisorOptions = [.. candidates.Select(c => new SelectListItem($"{c.DisplayName} ({c.Email})", c.Id))];
+        if (user.SupervisorId is { } saved && candidates.All(c => c.Id != saved))
+        {
+            FormerSupervisorName = (await users.FindByIdAsync(saved))?.DisplayName ?? "(removed account)";
+        }
+
+        if (!keepSupervisionInput)
+        {
+            Supervision = new SupervisionInputModel { RequiresCosign = user.RequiresCosign, SupervisorId = user.SupervisorId };
+        }
+
         return true;
     }
 
     private string BuildResetLink(string token) =>
         Url.PageLink("/Account/ResetPassword", values: new { userId = Member.Id, token })!;
+
+    public sealed class SupervisionInputModel
+    {
+        [Display(Name = "Notes need a co-signature")]
+        public bool RequiresCosign { get; set; }
+
+        [StringLength(450, ErrorMessage = "Choose an active counselor from the list, other than this person.")]
+        [SingleLine]
+        [Display(Name = "Supervisor who may co-sign")]
+        public string? SupervisorId { get; set; }
+    }
 
     public sealed class InputModel
     {
