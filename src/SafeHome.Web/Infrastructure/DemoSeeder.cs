@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeHome.Data;
+using SafeHome.Domain.Notes;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
 
@@ -73,5 +74,34 @@ public sealed class DemoSeeder(SafeHomeDbContext db, StaffAccounts accounts, Use
 
         await db.SaveChangesAsync();
         await output.WriteLineAsync($"Added {PreferredNames.Length} invented residents, split between the two demo counselors.");
+        await SeedNotesAsync(counselors, now.UtcDateTime);
+        await output.WriteLineAsync("Added a signed progress note for each resident; Demo Counselor Two's notes need a co-signature.");
+    }
+
+    private async Task SeedNotesAsync(IReadOnlyList<string> counselors, DateTime nowUtc)
+    {
+        var secondId = counselors[^1];
+        var second = await db.Users.SingleAsync(u => u.Id == secondId);
+        second.RequiresCosign = true;
+        var residents = await db.Residents.Include(r => r.Stays).Include(r => r.Assignments).ToListAsync();
+        foreach (var resident in residents)
+        {
+            var author = resident.PrimaryCounselorId!;
+            var window = new ServiceWindow(resident.Stays.Select(s => (s.Id, s.AdmittedOn, s.DischargedOn)).ToList(), clock.LocalTimeZone);
+            var content = new NoteContent(
+                NoteType.Individual, NoteFormat.Dap, nowUtc.AddHours(-3), nowUtc.AddHours(-2),
+                new Dictionary<NoteSection, string?>
+                {
+                    [NoteSection.Data] = "Weekly check-in in the art room. Talked about the school week and the weekend outing.",
+                    [NoteSection.Assessment] = "Engaged and settled; used the breathing exercise without a prompt.",
+                    [NoteSection.Plan] = "Next check-in in a week; will bring a drawing to share.",
+                },
+                "I like it when we do the drawing first.", "Asked for help with homework; kind to a younger peer", "Art-based check-in", false, false, false, null);
+            var note = ProgressNote.Start(resident.Id, author, content, [], window, nowUtc);
+            note.Sign(author, [], null, needsCosign: author == second.Id, nowUtc);
+            db.ProgressNotes.Add(note);
+        }
+
+        await db.SaveChangesAsync();
     }
 }

@@ -6,15 +6,21 @@ using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
+using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Staff;
+using SafeHome.Web.Infrastructure;
+using SafeHome.Web.Pages.Notes;
 
 namespace SafeHome.Web.Pages.Plans;
 
 /// One plan version as a readable page, and the hub for everything done with it. Discontinued items stay on it,
 /// marked with their reason, because a plan never loses what was once agreed.
-public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit) : PageModel
+public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
+    /// How many of a goal's notes are listed under it; the rest are a link away.
+    public const int NotesShownPerGoal = 5;
+
     public ServicePlan Plan { get; private set; } = null!;
 
     public string PreferredName { get; private set; } = string.Empty;
@@ -31,6 +37,10 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit) : PageMod
     /// Goals by domain in the order of DOMAIN.md §4, each domain's goals in the counselor's order.
     public IEnumerable<IGrouping<PlanDomain, PlanGoal>> GoalsByDomain =>
         Plan.Goals.OrderBy(g => g.Domain).ThenBy(g => g.SortOrder).GroupBy(g => g.Domain);
+
+    /// Signed notes linked to each goal, by goal lineage, newest service first: a goal keeps its notes when the plan
+    /// is revised into a new version.
+    public IReadOnlyDictionary<Guid, IReadOnlyList<GoalNote>> NotesByGoal { get; private set; } = new Dictionary<Guid, IReadOnlyList<GoalNote>>();
 
     public IEnumerable<IGrouping<StrengthSource, PlanStrength>> StrengthsBySource =>
         Plan.Strengths.OrderBy(s => s.Source).ThenBy(s => s.SortOrder).GroupBy(s => s.Source);
@@ -51,9 +61,41 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit) : PageMod
             ApprovedByName = await db.Users.Where(u => u.Id == approver).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? "(former staff)";
         }
 
+        NotesByGoal = await GoalNotesAsync(plan);
+
         // A plan is part of the case file: every view of it is in the record's history, like the resident overview.
         await audit.RecordAsync(AuditActions.View, nameof(ServicePlan), id.ToString());
         return Page();
+    }
+
+    public IReadOnlyList<GoalNote> NotesOf(PlanGoal goal)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        return NotesByGoal.GetValueOrDefault(goal.LineageId) ?? [];
+    }
+
+    public DateTime Local(DateTime utc) => clock.ToLocal(utc);
+
+    /// Drafts can still change and notes entered in error are not part of the record, so neither counts as progress.
+    /// Only type, date and author leave the database: never the text, so a sensitive note shows nothing more.
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<GoalNote>>> GoalNotesAsync(ServicePlan plan)
+    {
+        var lineages = plan.Goals.Select(g => g.LineageId).ToList();
+        var linked = await (
+            from note in db.VisibleNotesOf(User, plan.ResidentId)
+            where !note.IsEnteredInError && note.Status != NoteStatus.Draft
+            from link in note.Links
+            where lineages.Contains(link.GoalLineageId)
+            select new { link.GoalLineageId, note.Id, note.ServiceStartUtc, note.Type, note.AuthorId, note.IsSensitive }).ToListAsync();
+        var names = await db.StaffNamesAsync(linked.Select(l => l.AuthorId));
+        return linked
+            .DistinctBy(l => (l.GoalLineageId, l.Id))
+            .GroupBy(l => l.GoalLineageId)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<GoalNote>)[.. g
+                    .OrderByDescending(l => l.ServiceStartUtc).ThenByDescending(l => l.Id)
+                    .Select(l => new GoalNote(l.Id, l.ServiceStartUtc, l.Type, names.GetValueOrDefault(l.AuthorId, "(former staff)"), l.IsSensitive))]);
     }
 
     public static IReadOnlyList<PlanObjective> ObjectivesOf(PlanGoal goal) => [.. goal.Objectives.OrderBy(o => o.SortOrder)];
@@ -78,4 +120,6 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit) : PageMod
 
         return content;
     }
+
+    public sealed record GoalNote(Guid Id, DateTime ServiceStartUtc, NoteType Type, string Author, bool IsSensitive);
 }

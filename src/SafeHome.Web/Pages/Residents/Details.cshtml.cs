@@ -6,6 +6,7 @@ using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Residents;
 using SafeHome.Web.Infrastructure;
+using SafeHome.Web.Pages.Notes;
 
 namespace SafeHome.Web.Pages.Residents;
 
@@ -16,6 +17,9 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit, TimeProvi
     public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
 
     public DateOnly Today { get; private set; }
+
+    /// Notes in the record: entered-in-error ones are kept but not counted, as the notes list hides them too.
+    public int NoteCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -29,6 +33,7 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit, TimeProvi
         Today = clock.Today();
         var staffIds = resident.Assignments.Select(a => a.CounselorId).ToList();
         StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        NoteCount = await db.VisibleNotesOf(User, id).CountAsync(n => !n.IsEnteredInError);
 
         // Every view of a resident's record is part of its history (DESIGN.md: who viewed it).
         await audit.RecordAsync(AuditActions.View, nameof(Domain.Residents.Resident), id.ToString());

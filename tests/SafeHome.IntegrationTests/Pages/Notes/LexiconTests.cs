@@ -1,0 +1,271 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Domain.Notes;
+using SafeHome.Domain.Staff;
+using SafeHome.IntegrationTests.Infrastructure;
+
+namespace SafeHome.IntegrationTests.Pages.Notes;
+
+/// The language guidance pages (/Notes/Lexicon): directors list, add, edit, retire and reactivate terms; nobody
+/// deletes one; a second spelling of an existing term is refused; a stale form does not overwrite; bad input is
+/// answered next to the field and dangerous-looking text renders inert. Everyone else is refused.
+public sealed class LexiconTests
+{
+    private const string Rtl = "jo\u202Ehn";
+
+    private static readonly Dictionary<string, string> NewTerm = new()
+    {
+        ["Input.Term"] = "Streetwise",
+        ["Input.Severity"] = ((int)LexiconSeverity.Suggest).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.Preferred"] = "describe the skills the youth used to stay safe",
+        ["Input.Explanation"] = "Invented explanation: a label that hides what the youth survived.",
+    };
+
+    private static Task<LexiconTerm> TermAsync(SafeHomeApp app, string normalized) =>
+        app.WithDbAsync(db => db.LexiconTerms.AsNoTracking().SingleAsync(t => t.NormalizedTerm == normalized));
+
+    private static Task<int> CountAsync(SafeHomeApp app) => app.WithDbAsync(db => db.LexiconTerms.CountAsync());
+
+    [Fact]
+    public async Task The_seeded_guidance_is_listed_with_severity_wording_explanation_and_state()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+
+        var page = await director.GetDocumentAsync("/Notes/Lexicon");
+
+        Assert.Equal(LexiconSeed.Terms.Count, page.QuerySelectorAll("#terms tr.term").Length);
+        var pimp = LexiconSeed.Terms.Single(t => t.Term == "pimp");
+        var row = page.QuerySelector($"#term-{pimp.Id}")!;
+        Assert.Equal("pimp", row.QuerySelector(".term-text")!.TextContent.Trim());
+        Assert.Equal("Block on sign", row.QuerySelector(".severity")!.TextContent.Trim());
+        Assert.Equal(pimp.Preferred, row.QuerySelector(".preferred")!.TextContent.Trim());
+        Assert.Equal(pimp.Explanation, row.QuerySelector(".explanation")!.TextContent.Trim());
+        Assert.Equal("Active", row.QuerySelector(".state")!.TextContent.Trim());
+        Assert.Equal($"/Notes/Lexicon/Term?termId={pimp.Id}", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("header a[href='/Notes/Lexicon']"));
+    }
+
+    [Fact]
+    public async Task A_director_adds_a_term_which_then_appears_and_is_checked()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+
+        var response = await director.SubmitFormAsync("/Notes/Lexicon/Term", NewTerm);
+
+        response.AssertRedirectTo("/Notes/Lexicon");
+        var term = await TermAsync(app, "streetwise");
+        Assert.Equal("Streetwise", term.Term);
+        Assert.Equal(LexiconSeverity.Suggest, term.Severity);
+        Assert.True(term.IsActive);
+        var page = await director.GetDocumentAsync("/Notes/Lexicon");
+        var row = page.QuerySelector($"#term-{term.Id}")!;
+        Assert.Equal("Streetwise", row.QuerySelector(".term-text")!.TextContent.Trim());
+        Assert.Equal("Suggest", row.QuerySelector(".severity")!.TextContent.Trim());
+        Assert.Contains("The term is added.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+
+        var check = await app.WithDbAsync(db => SafeHome.Web.Pages.Notes.NoteAccess.LanguageCheckAsync(db));
+        Assert.Contains(check.Check("Narrative", "She is streetwise."), f => f.Term == "Streetwise");
+    }
+
+    [Theory]
+    [InlineData("pimp")]
+    [InlineData("PIMP")]
+    [InlineData("  Pimp  ")]
+    [InlineData("chose   to")]
+    [InlineData("Chose  To")]
+    public async Task Another_spelling_of_an_existing_term_is_refused_next_to_the_field(string spelling)
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var before = await CountAsync(app);
+
+        var response = await director.SubmitFormAsync("/Notes/Lexicon/Term", new(NewTerm) { ["Input.Term"] = spelling });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Contains("already in the guidance", page.FieldError("Input.Term"), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(app));
+    }
+
+    [Fact]
+    public async Task Renaming_a_term_to_another_existing_term_is_refused_but_keeping_its_own_name_is_fine()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var client = LexiconSeed.Terms.Single(t => t.Term == "client");
+        var url = $"/Notes/Lexicon/Term?termId={client.Id}";
+
+        var clash = await director.SubmitFormAsync(url, new() { ["Input.Term"] = "Customer" });
+        Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
+        Assert.NotNull((await HtmlForms.ParseAsync(clash)).FieldError("Input.Term"));
+
+        var same = await director.SubmitFormAsync(url, new() { ["Input.Term"] = "Client", ["Input.Severity"] = ((int)LexiconSeverity.Warn).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        same.AssertRedirectTo("/Notes/Lexicon");
+        var saved = await TermAsync(app, "client");
+        Assert.Equal("Client", saved.Term);
+        Assert.Equal(LexiconSeverity.Warn, saved.Severity);
+        Assert.Equal(1, saved.Version);
+    }
+
+    [Fact]
+    public async Task A_term_is_retired_and_reactivated_and_never_deleted()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var bottom = LexiconSeed.Terms.Single(t => t.Term == "bottom");
+        var url = $"/Notes/Lexicon/Term?termId={bottom.Id}";
+        var count = await CountAsync(app);
+
+        (await director.SubmitFormAsync(url, new() { ["Input.IsActive"] = "false" })).AssertRedirectTo("/Notes/Lexicon");
+
+        Assert.False((await TermAsync(app, "bottom")).IsActive);
+        var page = await director.GetDocumentAsync("/Notes/Lexicon");
+        Assert.Equal("Retired", page.QuerySelector($"#term-{bottom.Id} .state")!.TextContent.Trim());
+        Assert.Contains("retired", page.QuerySelector($"#term-{bottom.Id}")!.ClassName, StringComparison.Ordinal);
+        var check = await app.WithDbAsync(db => SafeHome.Web.Pages.Notes.NoteAccess.LanguageCheckAsync(db));
+        Assert.DoesNotContain(check.Check("Narrative", "At the bottom of the page."), f => f.Term == "bottom");
+
+        (await director.SubmitFormAsync(url, new() { ["Input.IsActive"] = "true" })).AssertRedirectTo("/Notes/Lexicon");
+
+        Assert.True((await TermAsync(app, "bottom")).IsActive);
+        Assert.Equal(count, await CountAsync(app));
+        var form = await director.GetDocumentAsync(url);
+        Assert.DoesNotContain("delete", form.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(form.QuerySelectorAll("main form[method=post]"));
+    }
+
+    [Fact]
+    public async Task Saving_a_stale_form_shows_the_conflict_and_overwrites_nothing()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var trick = LexiconSeed.Terms.Single(t => t.Term == "trick");
+        var url = $"/Notes/Lexicon/Term?termId={trick.Id}";
+        var stale = await director.GetDocumentAsync(url);
+        (await director.SubmitFormAsync(url, new() { ["Input.Explanation"] = "Changed first in another tab." })).AssertRedirectTo("/Notes/Lexicon");
+
+        var response = await director.SubmitFormAsync(stale, url, new() { ["Input.Preferred"] = "Changed second from a stale form." });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Contains("Someone else saved this record", page.QuerySelector("#conflict")!.TextContent, StringComparison.Ordinal);
+        var saved = await TermAsync(app, "trick");
+        Assert.Equal("Changed first in another tab.", saved.Explanation);
+        Assert.Equal(trick.Preferred, saved.Preferred);
+        Assert.Equal(saved.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("input[name='Input.Version']")!.GetAttribute("value"));
+        Assert.Equal("Changed second from a stale form.", page.QuerySelector("input[name='Input.Preferred']")!.GetAttribute("value"));
+
+        (await director.SubmitFormAsync(page, url, [])).AssertRedirectTo("/Notes/Lexicon");
+        Assert.Equal("Changed second from a stale form.", (await TermAsync(app, "trick")).Preferred);
+    }
+
+    public static TheoryData<string, string, string, string> BadInputs() => new()
+    {
+        { "empty term", "Input.Term", "", "Enter the word" },
+        { "spaces-only term", "Input.Term", " \u00A0 ", "Enter the word" },
+        { "punctuation-only term", "Input.Term", "---", "Enter the word" },
+        { "term max+1", "Input.Term", new string('t', LexiconTerm.MaxLength.Term + 1), $"at most {LexiconTerm.MaxLength.Term}" },
+        { "RTL override in the term", "Input.Term", Rtl, "U+202E" },
+        { "zero-width space in the term", "Input.Term", "pi\u200Bmp", "U+200B" },
+        { "line break in the term", "Input.Term", "chose\r\nto", "U+000D" },
+        { "tab in the term", "Input.Term", "chose\tto", "U+0009" },
+        { "RTL override in the wording", "Input.Preferred", "evil\u202Etxt", "U+202E" },
+        { "wording max+1", "Input.Preferred", new string('p', LexiconTerm.MaxLength.Preferred + 1), $"at most {LexiconTerm.MaxLength.Preferred}" },
+        { "empty explanation", "Input.Explanation", "  ", "Explain why" },
+        { "1 MB explanation", "Input.Explanation", new string('e', 1024 * 1024), $"at most {LexiconTerm.MaxLength.Explanation}" },
+        { "bidi isolate in the explanation", "Input.Explanation", "why\u2067not", "U+2067" },
+        { "unknown severity name", "Input.Severity", "Nope", "from the list" },
+        { "unknown severity number", "Input.Severity", "42", "from the list" },
+        { "no severity", "Input.Severity", "", "how firmly" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_is_refused_next_to_the_field_and_adds_nothing(string name, string field, string value, string message)
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var before = await CountAsync(app);
+
+        var response = await director.SubmitFormAsync("/Notes/Lexicon/Term", new(NewTerm) { [field] = value });
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {(int)response.StatusCode}");
+        var error = (await HtmlForms.ParseAsync(response)).FieldError(field);
+        Assert.True(error is not null, $"{name}: no message next to {field}");
+        Assert.Contains(message, error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await CountAsync(app));
+    }
+
+    [Fact]
+    public async Task Script_and_template_text_is_stored_as_typed_and_renders_inert()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        const string script = "<script>alert(1)</script>";
+        const string svg = "\"><svg onload=alert(1)>";
+
+        var response = await director.SubmitFormAsync("/Notes/Lexicon/Term", new(NewTerm)
+        {
+            ["Input.Term"] = "x<script>y",
+            ["Input.Preferred"] = svg + " {{7*7}} @(1+1)",
+            ["Input.Explanation"] = script + "\n=HYPERLINK(\"http://example.invalid\")",
+        });
+
+        response.AssertRedirectTo("/Notes/Lexicon");
+        var term = await TermAsync(app, "x<script>y");
+        Assert.Equal(svg + " {{7*7}} @(1+1)", term.Preferred);
+        var page = await director.GetDocumentAsync("/Notes/Lexicon");
+        Assert.Empty(page.QuerySelectorAll("script, svg, [onload]"));
+        var row = page.QuerySelector($"#term-{term.Id}")!;
+        Assert.Equal("x<script>y", row.QuerySelector(".term-text")!.TextContent.Trim());
+        Assert.Equal(svg + " {{7*7}} @(1+1)", row.QuerySelector(".preferred")!.TextContent.Trim());
+        Assert.StartsWith(script, row.QuerySelector(".explanation")!.TextContent.Trim(), StringComparison.Ordinal);
+        var edit = await director.GetDocumentAsync($"/Notes/Lexicon/Term?termId={term.Id}");
+        Assert.Empty(edit.QuerySelectorAll("script, svg, [onload]"));
+        Assert.Equal("x<script>y", edit.QuerySelector("input[name='Input.Term']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task An_unknown_term_id_answers_404_and_a_malformed_one_is_not_a_500()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync($"/Notes/Lexicon/Term?termId={Guid.NewGuid()}")).StatusCode);
+        var malformed = await director.GetAsync("/Notes/Lexicon/Term?termId=%27%20OR%201=1--");
+        Assert.True(malformed.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{(int)malformed.StatusCode}");
+    }
+
+    [Theory]
+    [InlineData(Roles.Counselor)]
+    [InlineData(Roles.Auditor)]
+    [InlineData(Roles.Admin)]
+    public async Task Everyone_but_directors_is_refused(string role)
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (_, browser) = await app.SignInNewAsync(role);
+        var pimp = LexiconSeed.Terms.Single(t => t.Term == "pimp");
+        var token = await browser.AntiforgeryTokenAsync("/Account/Login");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/Notes/Lexicon")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/Notes/Lexicon/Term")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/Notes/Lexicon/Term?termId={pimp.Id}")).StatusCode);
+        var post = await browser.PostAsync($"/Notes/Lexicon/Term?termId={pimp.Id}", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token),
+            new("Input.Term", "pimp"),
+            new("Input.Severity", "2"),
+            new("Input.Preferred", "forged"),
+            new("Input.Explanation", "forged"),
+            new("Input.IsActive", "false"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        var saved = await TermAsync(app, "pimp");
+        Assert.True(saved.IsActive);
+        Assert.Equal(pimp.Preferred, saved.Preferred);
+        Assert.Null((await browser.GetDocumentAsync(role == Roles.Admin ? "/Admin/Staff" : "/Residents")).QuerySelector("a[href='/Notes/Lexicon']"));
+    }
+}
