@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Domain.Auditing;
+using SafeHome.Domain.Missing;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
@@ -18,6 +19,13 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<PlanObjective> PlanObjectives => Set<PlanObjective>();
     public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
     public DbSet<PlanAlert> PlanAlerts => Set<PlanAlert>();
+    public DbSet<JurisdictionPolicy> JurisdictionPolicies => Set<JurisdictionPolicy>();
+    public DbSet<MissingEpisode> MissingEpisodes => Set<MissingEpisode>();
+    public DbSet<MissingNotification> MissingNotifications => Set<MissingNotification>();
+    public DbSet<MissingAlert> MissingAlerts => Set<MissingAlert>();
+    public DbSet<CareFollowUp> CareFollowUps => Set<CareFollowUp>();
+    public DbSet<PlacementSafetyDecision> PlacementSafetyDecisions => Set<PlacementSafetyDecision>();
+    public DbSet<ExploitationEvent> ExploitationEvents => Set<ExploitationEvent>();
     public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
     public DbSet<NoteAmendment> NoteAmendments => Set<NoteAmendment>();
     public DbSet<NoteLink> NoteLinks => Set<NoteLink>();

@@ -64,6 +64,16 @@ public static class WebServiceCollectionExtensions
             conventions.AuthorizePage("/Notes/Cosign", Policies.CaseWriter);
             conventions.AuthorizePage("/Notes/Unsigned", Policies.CaseWriter);
             conventions.AuthorizeFolder("/Notes/Lexicon", Policies.Director);
+            // Missing-from-care episodes, placement-safety decisions and exploitation events: the resident's counselors
+            // and directors record them, auditors read them (SECURITY.md Z2; issue 5).
+            conventions.AuthorizeFolder("/Missing", Policies.CaseReader);
+            conventions.AuthorizeFolder("/Placement", Policies.CaseReader);
+            conventions.AuthorizeFolder("/Exploitation", Policies.CaseReader);
+            foreach (var page in MissingWritePages)
+            {
+                conventions.AuthorizePage(page, Policies.CaseWriter);
+            }
+
             foreach (var page in AnonymousPages)
             {
                 conventions.AllowAnonymousToPage(page);
@@ -91,6 +101,9 @@ public static class WebServiceCollectionExtensions
 
     private static readonly string[] CounselorPlanPages =
         ["/Plans/Overview", "/Plans/Strength", "/Plans/Goal", "/Plans/Objective", "/Plans/Intervention", "/Plans/Workflow", "/Plans/Meeting", "/Plans/Sign", "/Plans/Review"];
+
+    private static readonly string[] MissingWritePages =
+        ["/Missing/Open", "/Missing/Onset", "/Missing/Notify", "/Missing/Log", "/Missing/Return", "/Missing/Debrief", "/Missing/Screen", "/Placement/Decide", "/Exploitation/Record"];
 
     /// SECURITY.md Z1: everything else requires a signed-in user.
     public static IReadOnlyList<string> AnonymousPages { get; } =

@@ -18,17 +18,22 @@ public sealed class JobsOptions
 
     /// Cron expression of the daily plan-alert computation (server local time).
     public string PlanAlertsCron { get; set; } = "15 5 * * *";
+
+    /// Cron expression of the missing-episode deadline sweep; every few minutes, because the police clock is hours.
+    public string MissingAlertsCron { get; set; } = "*/5 * * * *";
 }
 
 public static class JobsServiceCollectionExtensions
 {
     public const string PlanAlertsJobId = "plan-alerts";
+    public const string MissingAlertsJobId = "missing-alerts";
 
     public static IServiceCollection AddSafeHomeJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string contentRoot)
     {
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton(options);
         services.AddScoped<PlanAlertsJob>();
+        services.AddScoped<MissingAlertsJob>();
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -58,6 +63,8 @@ public static class JobsServiceCollectionExtensions
         var options = app.Services.GetRequiredService<JobsOptions>();
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<PlanAlertsJob>(PlanAlertsJobId, job => job.RunAsync(CancellationToken.None), options.PlanAlertsCron);
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<MissingAlertsJob>(MissingAlertsJobId, job => job.RunAsync(CancellationToken.None), options.MissingAlertsCron);
 
         // Behind the app's own sign-in and admin policy, and the dashboard's own filter as a second lock.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], DisplayStorageConnectionString = false })

@@ -53,7 +53,8 @@ public sealed class AuthorizationMatrixTests
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, Domain.Plans.PlanStatus.Draft, counselor.Id);
         var noteId = await app.CreateNoteAsync(residentId, counselor.Id);
-        var url = handler.Url(residentId, planId, noteId, counselor.Id);
+        var episodeId = await app.CreateEpisodeAsync(residentId);
+        var url = handler.Url(residentId, new RouteIds(planId, noteId, episodeId), counselor.Id);
         var failures = new List<string>();
         foreach (var column in new[] { "anonymous", Roles.Auditor, Roles.Counselor, Roles.ProgramDirector, Roles.Admin })
         {
@@ -98,16 +99,20 @@ internal sealed record MatrixRow(string Key, string[] Expected)
             .ToList();
 }
 
+internal sealed record RouteIds(Guid PlanId, Guid NoteId, Guid EpisodeId);
+
 internal sealed record PageHandler(string Page, string Method, string? Handler, string RouteTemplate)
 {
     public string Key => $"{Page} {Method} {Handler}".TrimEnd();
 
     /// Route ids: plan pages take a draft plan of the counselor's resident, note pages a draft note the counselor
-    /// wrote for that resident, other case pages the resident itself, staff pages the counselor's account.
-    public string Url(Guid residentId, Guid planId, Guid noteId, string counselorUserId)
+    /// wrote for that resident, missing-episode pages an open episode of that resident, other case pages the
+    /// resident itself, staff pages the counselor's account.
+    public string Url(Guid residentId, RouteIds ids, string counselorUserId)
     {
-        var id = Page.StartsWith("/Plans/", StringComparison.Ordinal) ? planId
-            : Page.StartsWith("/Notes/", StringComparison.Ordinal) ? noteId
+        var id = Page.StartsWith("/Plans/", StringComparison.Ordinal) ? ids.PlanId
+            : Page.StartsWith("/Notes/", StringComparison.Ordinal) ? ids.NoteId
+            : Page.StartsWith("/Missing/", StringComparison.Ordinal) ? ids.EpisodeId
             : residentId;
         var path = "/" + RouteTemplate
             .Replace("{residentId:guid}", residentId.ToString(), StringComparison.Ordinal)
