@@ -49,7 +49,9 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
     /// Why the last sign attempt did not sign, shown beside the sign button (the details are next to the fields).
     public string? SignProblem { get; private set; }
 
-    public NoteFormView Form => new(Input, Goals, Findings);
+    public string LexiconJson { get; private set; } = "[]";
+
+    public NoteFormView Form => new(Input, Goals, Findings, LexiconJson);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -252,6 +254,7 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
             ? await db.Residents.Where(r => r.Id == Note.ResidentId).Select(r => r.PreferredName).SingleAsync()
             : string.Empty;
         Goals = Locked == Lock.None ? await db.ActiveGoalsAsync(Note.ResidentId) : [];
+        LexiconJson = Locked == Lock.None ? await NoteForms.LexiconJsonAsync(db) : "[]";
         return true;
     }
 

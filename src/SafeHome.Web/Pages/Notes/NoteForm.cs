@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
@@ -263,7 +266,7 @@ public class NoteFormInput
 
 /// What the shared form partial renders: the fields, the active plan's goals to link, and the language findings to
 /// show next to the fields they are in.
-public sealed record NoteFormView(NoteFormInput Input, IReadOnlyList<PlanGoal> Goals, IReadOnlyList<LanguageFinding> Findings)
+public sealed record NoteFormView(NoteFormInput Input, IReadOnlyList<PlanGoal> Goals, IReadOnlyList<LanguageFinding> Findings, string LexiconJson)
 {
     public IReadOnlyList<LanguageFinding> FindingsFor(string field) => Findings.Where(f => f.Field == field).ToList();
 }
@@ -287,6 +290,14 @@ public static class NoteForms
         var now = clock.UtcNow();
         var end = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
         return (end.AddHours(-1), end);
+    }
+
+    /// The active lexicon for the browser's hints while typing. The server check on save is the one that counts.
+    public static async Task<string> LexiconJsonAsync(SafeHomeDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var terms = await db.LexiconTerms.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Term).Select(t => new { t.Term, t.Preferred, t.Severity }).ToListAsync();
+        return JsonSerializer.Serialize(terms.Select(t => new { term = t.Term, preferred = t.Preferred, severity = t.Severity.ToString() }));
     }
 
     public static string SavedStatus(string saved, IReadOnlyList<LanguageFinding> findings)

@@ -23,7 +23,9 @@ public sealed class WriteModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
     public IReadOnlyList<LanguageFinding> Findings { get; private set; } = [];
 
-    public NoteFormView Form => new(Input, Goals, Findings);
+    public string LexiconJson { get; private set; } = "[]";
+
+    public NoteFormView Form => new(Input, Goals, Findings, LexiconJson);
 
     public async Task<IActionResult> OnGetAsync(Guid residentId)
     {
@@ -128,6 +130,7 @@ public sealed class WriteModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
         Resident = resident;
         Goals = await db.ActiveGoalsAsync(residentId);
+        LexiconJson = await NoteForms.LexiconJsonAsync(db);
         return true;
     }
 

@@ -101,6 +101,17 @@ public sealed class WriteTests
         Assert.Equal("Narrative", form.QuerySelector("#section-Narrative")!.GetAttribute("data-formats"));
         Assert.Contains("youth", form.QuerySelector("#prompt-Intervention")!.TextContent, StringComparison.Ordinal);
 
+        // The browser's hints while typing: the script is served from the site (the CSP allows nothing else), the
+        // lexicon rides in a data attribute, and every checked field is marked; the youth's own words are not.
+        var script = form.QuerySelector("script[src^='/js/note-hints.js']")!.GetAttribute("src")!;
+        var served = await browser.GetAsync(script);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains("data-language-field", await served.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"term\":\"pimp\"", form.QuerySelector("#lexicon-data")!.GetAttribute("data-lexicon"), StringComparison.Ordinal);
+        Assert.Equal(
+            [.. Enum.GetNames<NoteSection>(), "InterventionsUsed", "StrengthsObserved", "RiskFollowUp"],
+            form.QuerySelectorAll("[data-language-field]").Select(f => f.GetAttribute("data-language-field")));
+
         var noteId = await browser.WriteDraftAsync(residentId, Complete(app).With(("Input.ServiceStart", "2026-06-15T08:15"), ("Input.ServiceEnd", "2026-06-15T09:45")));
 
         var note = await LoadAsync(app, noteId);
