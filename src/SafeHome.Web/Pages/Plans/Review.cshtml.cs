@@ -5,6 +5,7 @@ using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Common;
+using SafeHome.Domain.Missing;
 using SafeHome.Domain.Plans;
 using SafeHome.Web.Infrastructure;
 using SafeHome.Web.Jobs;
@@ -79,6 +80,18 @@ public sealed partial class ReviewModel(SafeHomeDbContext db, TimeProvider clock
         {
             var review = PlanReview.Record(Plan, Input.ToDetails(DefaultNextDueOn()), DueOn, Today, User.UserId(), clock.UtcNow());
             db.PlanReviews.Add(review);
+            if (review.Type == ReviewType.Triggered && review.Trigger is { } trigger)
+            {
+                // A triggered review settles the follow-ups its trigger raised (a missing episode, a disclosure).
+                var followUps = await db.CareFollowUps
+                    .Where(f => f.ResidentId == review.ResidentId && f.Kind == FollowUpKind.TriggeredReview && f.Trigger == trigger && f.ResolvedAtUtc == null)
+                    .ToListAsync();
+                foreach (var followUp in followUps)
+                {
+                    followUp.Resolve(review.Id, clock.UtcNow());
+                }
+            }
+
             await db.SaveChangesAsync();
         }
         catch (DomainRuleException ex)

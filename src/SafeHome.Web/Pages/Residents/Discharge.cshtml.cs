@@ -51,7 +51,9 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
         db.ExpectVersion(stay!, Input.Version);
         try
         {
-            stay!.Discharge(Input.DischargedOn!.Value, Input.DischargeType, Input.DischargeReason, Input.DischargeDestination, clock.Today());
+            // A youth still missing is discharged as missing, not returned; the episode itself stays open.
+            var reason = HasOpenEpisode ? DischargeReason.MissingNotReturned : Input.DischargeReason;
+            stay!.Discharge(Input.DischargedOn!.Value, Input.DischargeType, reason, Input.DischargeDestination, clock.Today());
 
             // The plan ends with the stay (DOMAIN.md §6B: CLOSED at discharge), in the same save.
             var activePlan = await db.ServicePlans.FirstOrDefaultAsync(p => p.ResidentId == id && p.Status == SafeHome.Domain.Plans.PlanStatus.Active);
@@ -73,14 +75,21 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
             return Page();
         }
 
-        TempData["Status"] = "The stay is discharged.";
+        TempData["Status"] = HasOpenEpisode
+            ? "The stay is discharged as missing from care, not returned; the missing episode stays open."
+            : "The stay is discharged.";
         return RedirectToPage("Details", new { id });
     }
+
+    /// The resident has an open missing episode: the discharge reason becomes MissingNotReturned.
+    public bool HasOpenEpisode { get; private set; }
 
     private async Task<bool> LoadAsync(Guid id)
     {
         var resident = await db.FindVisibleAsync(User, id);
         Resident = resident!;
+        HasOpenEpisode = resident is not null
+            && await db.MissingEpisodes.AnyAsync(e => e.ResidentId == id && e.Status == SafeHome.Domain.Missing.EpisodeStatus.Open);
         return resident is not null;
     }
 

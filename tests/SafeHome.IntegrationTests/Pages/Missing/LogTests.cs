@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Domain.Missing;
+using SafeHome.Domain.Staff;
+using SafeHome.IntegrationTests.Infrastructure;
+
+namespace SafeHome.IntegrationTests.Pages.Missing;
+
+/// The location log through the real form: entries are added and listed; times before last seen or in the future
+/// are refused next to the field.
+public sealed class LogTests
+{
+    // The fake clock stands at 2026-06-15 15:00 UTC (zone UTC); the seeded episode was last seen at 09:00.
+    internal static Dictionary<string, string> Values(string kind = nameof(LocationEntryKind.Sighting), string when = "2026-06-15T12:30", string text = "Invented sighting near the bus depot.") => new()
+    {
+        ["Input.Kind"] = kind,
+        ["Input.OccurredAtUtc"] = when,
+        ["Input.Text"] = text,
+    };
+
+    [Fact]
+    public async Task An_entry_is_stored_and_listed()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var id = await app.CreateEpisodeAsync(residentId);
+
+        (await browser.SubmitFormAsync($"/Missing/Log/{id}", Values())).AssertRedirectTo($"/Missing/Log/{id}");
+
+        var entry = await app.WithDbAsync(db => db.MissingEpisodes.Where(e => e.Id == id).SelectMany(e => e.LocationEntries).SingleAsync());
+        Assert.Equal(
+            (LocationEntryKind.Sighting, new DateTime(2026, 6, 15, 12, 30, 0, DateTimeKind.Utc), "Invented sighting near the bus depot.", counselor.Id),
+            (entry.Kind, entry.OccurredAtUtc, entry.Text, entry.RecordedById));
+        var page = await browser.GetDocumentAsync($"/Missing/Log/{id}");
+        Assert.Contains("Invented sighting near the bus depot.", page.QuerySelector("#entries")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-06-15T08:00", "last seen")]
+    [InlineData("2026-06-15T16:00", "future")]
+    public async Task A_time_before_last_seen_or_in_the_future_is_refused_next_to_the_field(string when, string expected)
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var id = await app.CreateEpisodeAsync(residentId);
+
+        var response = await browser.SubmitFormAsync($"/Missing/Log/{id}", Values(when: when));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, (await HtmlForms.ParseAsync(response)).FieldError("Input.OccurredAtUtc") ?? "", StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => e.LocationEntries.Count != 0)));
+    }
+
+    [Fact]
+    public async Task Another_caseload_gets_404_and_an_admin_403()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var owner = await app.CreateStaffAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(owner.Id);
+        var id = await app.CreateEpisodeAsync(residentId);
+        var (_, outsider) = await app.SignInNewAsync(Roles.Counselor);
+        var (_, admin) = await app.SignInNewAsync(Roles.Admin);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Missing/Log/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/Missing/Log/{id}")).StatusCode);
+    }
+}
