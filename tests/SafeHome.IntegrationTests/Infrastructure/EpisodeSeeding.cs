@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Domain.Missing;
+using SafeHome.Web.Pages.Missing;
 
 namespace SafeHome.IntegrationTests.Infrastructure;
 
@@ -14,7 +15,7 @@ public static class EpisodeSeeding
         return await app.WithDbAsync(async db =>
         {
             var policy = await db.JurisdictionPolicies.AsNoTracking().SingleAsync();
-            var context = await ContextAsync(db, residentId);
+            var context = await db.EpisodeContextAsync(residentId, null, TimeZoneInfo.Utc);
             var episode = MissingEpisode.Open(residentId, new EpisodeOnset(now.AddHours(-6), now.AddHours(-5), "Invented Night Staff", now.AddHours(-4)), context, policy, userId, now);
             if (returned)
             {
@@ -25,12 +26,5 @@ public static class EpisodeSeeding
             await db.SaveChangesAsync();
             return episode.Id;
         });
-    }
-
-    private static async Task<EpisodeContext> ContextAsync(Data.SafeHomeDbContext db, Guid residentId)
-    {
-        var stays = await db.Stays.Where(s => s.ResidentId == residentId).Select(s => new { s.Id, s.AdmittedOn, s.DischargedOn }).ToListAsync();
-        var others = await db.MissingEpisodes.Where(e => e.ResidentId == residentId).Select(e => new { e.Id, e.LastSeenUtc, e.ReturnedUtc }).ToListAsync();
-        return new EpisodeContext(stays.Select(s => (s.Id, s.AdmittedOn, s.DischargedOn)).ToList(), others.Select(o => (o.Id, o.LastSeenUtc, o.ReturnedUtc)).ToList(), TimeZoneInfo.Utc);
     }
 }
