@@ -148,6 +148,7 @@ public sealed class OpenModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         public string? BelongingsTaken { get; set; }
 
         [Display(Name = "Risk level")]
+        [EnumDataType(typeof(MissingRiskLevel), ErrorMessage = "Choose one of the listed risk levels.")]
         public MissingRiskLevel? RiskLevel { get; set; }
 
         [Display(Name = "Contact with a known exploiter?")]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
+using SafeHome.Domain.Missing;
 using SafeHome.Domain.Plans;
 using SafeHome.Web.Infrastructure;
 using SafeHome.Web.Jobs;
@@ -19,6 +20,10 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
 
     public IReadOnlyList<DueRow> Items { get; private set; } = [];
 
+    /// What a completed return debrief or a disclosure asked for and nobody has done yet: a triggered review, a new
+    /// placement-safety decision. Oldest first, because the oldest has waited longest.
+    public IReadOnlyList<FollowUpRow> FollowUps { get; private set; } = [];
+
     public IEnumerable<DueRow> Of(DueKind kind) => Items.Where(i => i.Kind == kind).OrderBy(i => i.DueOn).ThenBy(i => i.PreferredName, StringComparer.CurrentCulture);
 
     public async Task OnGetAsync()
@@ -26,10 +31,18 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
         Today = clock.Today();
         var visible = db.Residents.VisibleTo(User);
         var items = await DueItems.ForAsync(db, visible, schedule.Schedule, Today);
-        var residentIds = items.Select(i => i.ResidentId).Distinct().ToList();
+        var followUps = await db.CareFollowUps
+            .Where(f => f.ResolvedAtUtc == null && visible.Select(r => r.Id).Contains(f.ResidentId))
+            .OrderBy(f => f.RaisedAtUtc)
+            .Select(f => new { f.Kind, f.Trigger, f.ResidentId, f.RaisedAtUtc })
+            .ToListAsync();
+        var residentIds = items.Select(i => i.ResidentId).Union(followUps.Select(f => f.ResidentId)).ToList();
         var names = await visible.Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.PreferredName);
         Items = [.. items.Select(i => new DueRow(i.Kind, i.ResidentId, i.SubjectId, names.GetValueOrDefault(i.ResidentId, "—"), i.DueOn, Today.DayNumber - i.DueOn.DayNumber))];
+        FollowUps = [.. followUps.Select(f => new FollowUpRow(f.Kind, f.Trigger, f.ResidentId, names.GetValueOrDefault(f.ResidentId, "—"), DateOnly.FromDateTime(clock.ToLocal(f.RaisedAtUtc))))];
     }
+
+    public sealed record FollowUpRow(FollowUpKind Kind, ReviewTrigger Trigger, Guid ResidentId, string PreferredName, DateOnly RaisedOn);
 
     /// <param name="DaysPast">Days since the due date; negative while it is still ahead.</param>
     public sealed record DueRow(DueKind Kind, Guid ResidentId, Guid SubjectId, string PreferredName, DateOnly DueOn, int DaysPast);
