@@ -10,10 +10,13 @@ public static class DatabaseServiceCollectionExtensions
     public const string PostgresMigrationsAssembly = "SafeHome.Migrations.Postgres";
 
     /// The one place that picks the provider and its migrations assembly (Database:Provider).
-    public static IServiceCollection AddSafeHomeDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    public static IServiceCollection AddSafeHomeDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot, AuditChainOptions? audit = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = ResolveConnectionString(options, contentRoot);
+        var dataFolder = Path.GetFullPath(options.DataFolder, contentRoot);
+        services.AddSingleton(_ => new AuditChainKeeper(audit ?? new AuditChainOptions(), dataFolder));
+        services.AddScoped<AuditChainVerifier>();
         services.AddSingleton<SqlitePragmas>();
         services.AddScoped<AuditingInterceptor>();
         services.AddScoped<AuditLog>();

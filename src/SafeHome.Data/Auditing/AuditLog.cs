@@ -13,4 +13,11 @@ public sealed class AuditLog(SafeHomeDbContext db, ICurrentUser currentUser, Tim
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, userId, action, entityType, entityKey, changes: null));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// A view of (or an export from) one resident's record, filed under the resident so it shows on their timeline.
+    public async Task RecordForResidentAsync(string action, string entityType, string entityKey, Guid residentId, CancellationToken cancellationToken = default)
+    {
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, currentUser.UserId, action, entityType, entityKey, changes: null, residentId));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Common;
 
@@ -10,9 +11,17 @@ namespace SafeHome.Data.Auditing;
 
 /// Writes an audit entry for every insert, update and delete of audited entities, inside the SaveChanges that
 /// makes the change, so a change and its history commit or fail together. It also bumps the application-managed
-/// concurrency version, which SQLite cannot do for us.
-public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+/// concurrency version, which SQLite cannot do for us, and seals every new audit entry into the hash chain: under the
+/// chain's writer lock and a database transaction it reads the head, numbers and hashes the new entries, and lets go
+/// only when the save has committed or failed.
+public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider clock, AuditChainKeeper chain) : SaveChangesInterceptor
 {
+    // Any fixed number: the PostgreSQL advisory lock that serialises chain writers across nodes.
+    private const long ChainLockId = 0x5afe_a0d1;
+
+    private bool _holdsLock;
+    private IDbContextTransaction? _ownTransaction;
+
     // Secrets and derived columns never belong in the history.
     private static readonly HashSet<string> ExcludedProperties =
     [
@@ -23,14 +32,110 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Capture(eventData.Context);
+        SealAsync(eventData.Context, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Capture(eventData.Context);
-        return ValueTask.FromResult(result);
+        await SealAsync(eventData.Context, sync: false, cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        _ownTransaction?.Commit();
+        Release();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (_ownTransaction is not null)
+        {
+            await _ownTransaction.CommitAsync(cancellationToken);
+        }
+
+        Release();
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    private async Task SealAsync(DbContext? context, bool sync, CancellationToken cancellationToken)
+    {
+        var pending = context?.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (context is null || pending is null || pending.Count == 0)
+        {
+            return;
+        }
+
+        if (sync)
+        {
+            chain.WriterLock.Wait(cancellationToken);
+        }
+        else
+        {
+            await chain.WriterLock.WaitAsync(cancellationToken);
+        }
+
+        _holdsLock = true;
+        try
+        {
+            // The head must be read and the new entries written in one transaction that no other writer can enter:
+            // SQLite's BEGIN IMMEDIATE takes the write lock at once; PostgreSQL takes an advisory lock.
+            if (context.Database.CurrentTransaction is null)
+            {
+                _ownTransaction = sync ? context.Database.BeginTransaction() : await context.Database.BeginTransactionAsync(cancellationToken);
+            }
+
+            if (context.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            {
+                FormattableString sql = $"SELECT pg_advisory_xact_lock({ChainLockId})";
+                _ = sync ? context.Database.ExecuteSql(sql) : await context.Database.ExecuteSqlAsync(sql, cancellationToken);
+            }
+
+            var query = context.Set<AuditEntry>().AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new ChainHead(a.Sequence, a.Hash));
+            var head = (sync ? query.FirstOrDefault() : await query.FirstOrDefaultAsync(cancellationToken)) ?? ChainHead.Empty;
+            AuditChain.Seal(chain.Key, head, pending);
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
+    }
+
+    private void Release()
+    {
+        if (_ownTransaction is not null)
+        {
+            // Disposing an uncommitted transaction rolls it back; after a commit it only frees it.
+            _ownTransaction.Dispose();
+            _ownTransaction = null;
+        }
+
+        if (_holdsLock)
+        {
+            _holdsLock = false;
+            chain.WriterLock.Release();
+        }
     }
 
     private void Capture(DbContext? context)
@@ -73,10 +178,50 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
                 },
                 entry.Metadata.ClrType.Name,
                 KeyOf(entry),
-                JsonSerializer.Serialize(changes)));
+                JsonSerializer.Serialize(changes),
+                ResidentOf(context, entry, depth: 0)));
         }
 
         context.AddRange(entries);
+    }
+
+    /// The resident a change belongs to: the entity's own ResidentId, or its parent's (a goal's plan, a notification's
+    /// episode, an amendment's note), found among the tracked entities through the foreign keys.
+    private static Guid? ResidentOf(DbContext context, EntityEntry entry, int depth)
+    {
+        if (entry.Entity is Domain.Residents.Resident resident)
+        {
+            return resident.Id;
+        }
+
+        if (entry.Metadata.FindProperty("ResidentId") is { } property && entry.Property(property.Name).CurrentValue is Guid residentId)
+        {
+            return residentId;
+        }
+
+        if (depth >= 3)
+        {
+            return null;
+        }
+
+        foreach (var foreignKey in entry.Metadata.GetForeignKeys())
+        {
+            var values = foreignKey.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToList();
+            if (values.Any(v => v is null))
+            {
+                continue;
+            }
+
+            var principal = context.ChangeTracker.Entries().FirstOrDefault(candidate =>
+                foreignKey.PrincipalEntityType.ClrType.IsAssignableFrom(candidate.Metadata.ClrType)
+                && foreignKey.PrincipalKey.Properties.Select(p => candidate.Property(p.Name).CurrentValue).SequenceEqual(values));
+            if (principal is not null && ResidentOf(context, principal, depth + 1) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsAudited(EntityEntry entry) =>

@@ -14,5 +14,26 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityKey).HasMaxLength(450).IsRequired();
         builder.HasIndex(a => new { a.EntityType, a.EntityKey });
         builder.HasIndex(a => a.OccurredAtUtc);
+        builder.Property(a => a.Hash).HasMaxLength(AuditChain.HashLength);
+
+        // Gapless and unique: two writers can never both take the same place in the chain.
+        builder.HasIndex(a => a.Sequence).IsUnique();
+
+        builder.HasIndex(a => new { a.ResidentId, a.OccurredAtUtc });
+
+        // The auditor's timeline of one user's actions, newest first.
+        builder.HasIndex(a => new { a.UserId, a.OccurredAtUtc });
+    }
+}
+
+internal sealed class IntegrityCheckConfiguration : IEntityTypeConfiguration<IntegrityCheck>
+{
+    public void Configure(EntityTypeBuilder<IntegrityCheck> builder)
+    {
+        builder.Property(c => c.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Problem).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.RequestedById).HasMaxLength(450);
+        builder.Property(c => c.Message).HasMaxLength(IntegrityCheck.MessageMaxLength).IsRequired();
+        builder.HasIndex(c => c.RanAtUtc);
     }
 }

@@ -11,19 +11,27 @@ public static class AuditActions
     public const string LoginFailed = "login_failed";
     public const string LockedOut = "locked_out";
     public const string Logout = "logout";
+    public const string Export = "export";
+    public const string Download = "download";
+    public const string RoleGranted = "role_granted";
+    public const string RoleRevoked = "role_revoked";
+    public const string VerifyChain = "verify_chain";
 }
 
 /// One row of the append-only history. Change rows carry old and new values as JSON; access rows (views,
-/// denials, sign-ins) carry ids only.
+/// denials, sign-ins) carry ids only. Each row is sealed into the hash chain (<see cref="AuditChain"/>) with a gapless
+/// <see cref="Sequence"/> when it is saved.
 public sealed class AuditEntry
 {
     private AuditEntry()
     {
     }
 
-    public AuditEntry(DateTime occurredAtUtc, string? userId, string action, string entityType, string entityKey, string? changes)
+    public AuditEntry(DateTime occurredAtUtc, string? userId, string action, string entityType, string entityKey, string? changes, Guid? residentId = null)
     {
-        OccurredAtUtc = occurredAtUtc;
+        ResidentId = residentId;
+        // Microseconds: PostgreSQL keeps no finer, and the sealed hash must survive the round trip.
+        OccurredAtUtc = new DateTime(occurredAtUtc.Ticks - (occurredAtUtc.Ticks % 10), DateTimeKind.Utc);
         UserId = userId;
         Action = action;
         EntityType = entityType;
@@ -38,4 +46,21 @@ public sealed class AuditEntry
     public string EntityType { get; private set; } = string.Empty;
     public string EntityKey { get; private set; } = string.Empty;
     public string? Changes { get; private set; }
+
+    /// The resident whose record this entry touches, when there is one, so an auditor can see a resident's whole
+    /// timeline (changes to their plans, notes and episodes included) with one indexed query.
+    public Guid? ResidentId { get; private set; }
+
+    /// Position in the chain: 1, 2, 3, ... with no gaps. Assigned under the chain lock, never by the caller.
+    public long Sequence { get; private set; }
+
+    /// HMAC-SHA256 (hex) of the previous entry's hash and this entry's canonical form. Null only on entries written
+    /// before the chain existed, which can only come before the first sealed one.
+    public string? Hash { get; private set; }
+
+    public void Seal(long sequence, string hash)
+    {
+        Sequence = sequence;
+        Hash = hash;
+    }
 }

@@ -25,7 +25,7 @@ public static class WebServiceCollectionExtensions
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(database);
-        services.AddSafeHomeDatabase(database, builder.Environment.ContentRootPath);
+        services.AddSafeHomeDatabase(database, builder.Environment.ContentRootPath, configuration.GetSection(AuditChainOptions.Section).Get<AuditChainOptions>());
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton(configuration.GetSection(NotesOptions.Section).Get<NotesOptions>() ?? new NotesOptions());
         var session = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();

@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using SafeHome.Domain.Auditing;
+
+namespace SafeHome.UnitTests.Auditing;
+
+/// SECURITY.md T2 on the chain itself: sealing numbers entries gaplessly after the head; verification recomputes every
+/// hash and names the first bad sequence with what is wrong.
+public sealed class AuditChainTests
+{
+    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
+    private static readonly DateTime At = new(2026, 6, 15, 15, 0, 0, DateTimeKind.Utc);
+
+    private static AuditEntry Entry(int n, string action = AuditActions.Update) =>
+        new(At.AddSeconds(n), "user-" + n, action, "Resident", Guid.CreateVersion7().ToString(), "{\"PreferredName\":{\"Old\":\"A\",\"New\":\"B\"}}", Guid.CreateVersion7());
+
+    private static List<AuditEntry> Chain(int count)
+    {
+        var entries = Enumerable.Range(1, count).Select(n => Entry(n)).ToList();
+        AuditChain.Seal(Key, ChainHead.Empty, entries);
+        return entries;
+    }
+
+    private static ChainReport Verify(IEnumerable<(long Id, AuditEntry Entry)> rows, ChainCheckpoint? checkpoint = null, byte[]? key = null)
+    {
+        var verification = new ChainVerification(key ?? Key, checkpoint);
+        foreach (var (id, entry) in rows)
+        {
+            if (!verification.Add(id, entry))
+            {
+                break;
+            }
+        }
+
+        return verification.Finish();
+    }
+
+    private static IEnumerable<(long, AuditEntry)> Rows(IEnumerable<AuditEntry> entries) => entries.Select(e => (e.Sequence, e));
+
+    private static ChainCheckpoint Checkpoint(AuditEntry at) =>
+        new(at.Sequence, at.Hash, AuditChain.SignCheckpoint(Key, new ChainHead(at.Sequence, at.Hash)), At);
+
+    /// The same entry with one field replaced and the original seal kept, as a raw SQL UPDATE would leave it.
+    private static AuditEntry Altered(AuditEntry original, string? changes)
+    {
+        var copy = new AuditEntry(original.OccurredAtUtc, original.UserId, original.Action, original.EntityType, original.EntityKey, changes, original.ResidentId);
+        copy.Seal(original.Sequence, original.Hash!);
+        return copy;
+    }
+
+    [Fact]
+    public void Sealing_numbers_after_the_head_and_chains_each_hash_to_the_previous_one()
+    {
+        var first = Chain(3);
+        var more = new List<AuditEntry> { Entry(4), Entry(5) };
+
+        var head = AuditChain.Seal(Key, new ChainHead(3, first[2].Hash), more);
+
+        Assert.Equal([1L, 2, 3, 4, 5], first.Concat(more).Select(e => e.Sequence));
+        Assert.Equal(new ChainHead(5, more[1].Hash), head);
+        Assert.Equal(AuditChain.ComputeHash(Key, first[2].Hash, more[0]), more[0].Hash);
+        Assert.All(first.Concat(more), e => Assert.Matches("^[0-9a-f]{64}$", e.Hash!));
+        Assert.Equal(5, first.Concat(more).Select(e => e.Hash).Distinct().Count());
+    }
+
+    [Fact]
+    public void An_untouched_chain_verifies_and_reports_how_many_entries_were_checked()
+    {
+        var entries = Chain(20);
+
+        var report = Verify(Rows(entries), Checkpoint(entries[9]));
+
+        Assert.True(report.Intact);
+        Assert.Equal((20L, 20L, (long?)null), (report.Checked, report.Head.Sequence, report.FirstBadSequence));
+        Assert.Contains("20 entries checked", report.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    [InlineData(9)]
+    public void One_changed_field_is_named_by_its_sequence(int index)
+    {
+        var entries = Chain(10);
+        entries[index] = Altered(entries[index], "{\"PreferredName\":{\"Old\":\"A\",\"New\":\"Invented\"}}");
+
+        var report = Verify(Rows(entries));
+
+        Assert.Equal((ChainProblem.Changed, (long?)(index + 1)), (report.Problem, report.FirstBadSequence));
+        Assert.Equal(index, report.Checked);
+    }
+
+    [Fact]
+    public void A_deleted_middle_entry_is_reported_missing()
+    {
+        var entries = Chain(10);
+        entries.RemoveAt(4);
+
+        var report = Verify(Rows(entries));
+
+        Assert.Equal((ChainProblem.Missing, (long?)5), (report.Problem, report.FirstBadSequence));
+    }
+
+    [Fact]
+    public void Entries_whose_sequence_runs_against_their_insertion_order_are_reported_reordered()
+    {
+        var entries = Chain(6);
+        var rows = Rows(entries).ToList();
+        rows[3] = (100, entries[3]);
+        rows[4] = (50, entries[4]);
+
+        var report = Verify(rows);
+
+        Assert.Equal((ChainProblem.Reordered, (long?)5), (report.Problem, report.FirstBadSequence));
+    }
+
+    [Fact]
+    public void A_cut_off_tail_is_caught_against_the_checkpoint_and_a_rewritten_one_by_its_hash()
+    {
+        var entries = Chain(10);
+        var checkpoint = Checkpoint(entries[9]);
+
+        var truncated = Verify(Rows(entries.Take(7)), checkpoint);
+        Assert.Equal((ChainProblem.Truncated, (long?)8), (truncated.Problem, truncated.FirstBadSequence));
+
+        // Rewriting the whole chain needs the key; with another key the checkpoint entry no longer matches.
+        var otherKey = RandomNumberGenerator.GetBytes(32);
+        var forged = Enumerable.Range(1, 10).Select(n => Entry(n)).ToList();
+        AuditChain.Seal(otherKey, ChainHead.Empty, forged);
+        Assert.Equal(ChainProblem.Changed, Verify(Rows(forged), checkpoint).Problem);
+    }
+
+    [Fact]
+    public void A_checkpoint_edited_by_hand_is_refused()
+    {
+        var entries = Chain(10);
+        var honest = Checkpoint(entries[9]);
+        var edited = honest with { Sequence = 7, Hash = entries[6].Hash };
+
+        var report = Verify(Rows(entries.Take(7)), edited);
+
+        Assert.Equal(ChainProblem.CheckpointInvalid, report.Problem);
+    }
+
+    [Fact]
+    public void Unsealed_entries_from_before_the_chain_are_accepted_only_as_a_prefix()
+    {
+        var legacy = Enumerable.Range(1, 3).Select(n => Entry(n)).ToList();
+        for (var i = 0; i < legacy.Count; i++)
+        {
+            legacy[i].Seal(i + 1, null!);
+        }
+
+        var sealedAfter = new List<AuditEntry> { Entry(4), Entry(5) };
+        AuditChain.Seal(Key, new ChainHead(3, null), sealedAfter);
+        var report = Verify(Rows(legacy.Concat(sealedAfter)));
+        Assert.True(report.Intact);
+        Assert.Equal((5L, 3L), (report.Checked, report.Unsealed));
+
+        var stripped = Chain(5);
+        stripped[3].Seal(4, null!);
+        Assert.Equal((ChainProblem.Changed, (long?)4), (Verify(Rows(stripped)) is var r ? (r.Problem, r.FirstBadSequence) : default));
+    }
+
+    [Fact]
+    public void The_canonical_form_keeps_fields_apart_and_drops_sub_microsecond_ticks()
+    {
+        var a = new AuditEntry(At, "ab", "c", "T", "k", null);
+        var b = new AuditEntry(At, "a", "bc", "T", "k", null);
+        Assert.NotEqual(AuditChain.Canonical(a), AuditChain.Canonical(b));
+
+        var precise = new AuditEntry(At.AddTicks(7), "u", "c", "T", "k", null);
+        Assert.Equal(At, precise.OccurredAtUtc);
+        Assert.Equal(DateTimeKind.Utc, precise.OccurredAtUtc.Kind);
+    }
+}
