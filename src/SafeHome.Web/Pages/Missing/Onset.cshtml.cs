@@ -1,0 +1,183 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
+using SafeHome.Domain.Common;
+using SafeHome.Domain.Missing;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.Web.Pages.Missing;
+
+/// Corrects an episode's onset times and what is known of its circumstances (DOMAIN.md §6C step 1). The due times of
+/// notifications not yet made follow the corrected clock start.
+public sealed class OnsetModel(SafeHomeDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public MissingEpisode Episode { get; private set; } = null!;
+
+    public MissingClockStart ClockStart { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = InputModel.From(Episode);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        db.ExpectAndBumpVersion(Episode, Input.Version);
+        try
+        {
+            var context = await db.EpisodeContextAsync(Episode.ResidentId, Episode.Id, clock.LocalTimeZone);
+            var policy = await db.PolicyAsync();
+            Episode.CorrectOnset(
+                new EpisodeOnset(Input.LastSeenUtc!.Value, Input.DiscoveredMissingUtc!.Value, Input.DiscoveredBy, Input.DeterminedMissingUtc!.Value),
+                context,
+                policy,
+                clock.UtcNow());
+            Episode.UpdateCircumstances(Input.ToCircumstances());
+            await db.SaveChangesAsync();
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddRuleError(ex);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, "Someone else changed this episode meanwhile. Reload the episode and try again.");
+            return Page();
+        }
+
+        TempData["Status"] = "The onset and circumstances are updated.";
+        return RedirectToPage("/Missing/Episode", new { id });
+    }
+
+    /// What a datetime-local input shows: the value typed when the form comes back refused, else the stored time in
+    /// the home's wall-clock time, to the minute (the binder reads no seconds fractions).
+    public string TimeValue(string key, DateTime? utc) =>
+        ModelState.TryGetValue(key, out var entry) && entry.AttemptedValue is { } typed
+            ? typed
+            : utc is { } value ? clock.ToLocal(value).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : string.Empty;
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var episode = await db.FindVisibleEpisodeAsync(User, id);
+        if (episode is null)
+        {
+            return false;
+        }
+
+        Episode = episode;
+        ClockStart = (await db.PolicyAsync()).ClockStart;
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+
+        [Required(ErrorMessage = "Enter when the youth was last seen.")]
+        [Display(Name = "Last seen")]
+        public DateTime? LastSeenUtc { get; set; }
+
+        [Required(ErrorMessage = "Enter when staff discovered the youth was missing.")]
+        [Display(Name = "Discovered missing")]
+        public DateTime? DiscoveredMissingUtc { get; set; }
+
+        [Required(ErrorMessage = "Enter when the youth was determined missing.")]
+        [Display(Name = "Determined missing")]
+        public DateTime? DeterminedMissingUtc { get; set; }
+
+        [Display(Name = "Discovered by")]
+        [SingleLine]
+        [StringLength(MissingEpisode.MaxLength.Line, ErrorMessage = "Use at most {1} characters.")]
+        public string? DiscoveredBy { get; set; }
+
+        [Display(Name = "Circumstances")]
+        [MultiLine]
+        [StringLength(MissingEpisode.MaxLength.Text, ErrorMessage = "Use at most {1} characters.")]
+        public string? Circumstances { get; set; }
+
+        [Display(Name = "Search actions so far")]
+        [MultiLine]
+        [StringLength(MissingEpisode.MaxLength.Text, ErrorMessage = "Use at most {1} characters.")]
+        public string? SearchActions { get; set; }
+
+        [Display(Name = "Belongings taken")]
+        [SingleLine]
+        [StringLength(MissingEpisode.MaxLength.Line, ErrorMessage = "Use at most {1} characters.")]
+        public string? BelongingsTaken { get; set; }
+
+        [Display(Name = "Risk level")]
+        [EnumDataType(typeof(MissingRiskLevel), ErrorMessage = "Choose one of the listed risk levels.")]
+        public MissingRiskLevel? RiskLevel { get; set; }
+
+        public bool? KnownExploiterContact { get; set; }
+
+        public bool? Pregnancy { get; set; }
+
+        public bool? Medications { get; set; }
+
+        public bool? Suicidality { get; set; }
+
+        public bool? Substances { get; set; }
+
+        public bool? WeatherExposure { get; set; }
+
+        public bool? PhoneTaken { get; set; }
+
+        public static InputModel From(MissingEpisode episode) => new()
+        {
+            Version = episode.Version,
+            LastSeenUtc = episode.LastSeenUtc,
+            DiscoveredMissingUtc = episode.DiscoveredMissingUtc,
+            DiscoveredBy = episode.DiscoveredBy,
+            DeterminedMissingUtc = episode.DeterminedMissingUtc,
+            Circumstances = episode.Circumstances,
+            SearchActions = episode.SearchActions,
+            BelongingsTaken = episode.BelongingsTaken,
+            RiskLevel = episode.RiskLevel,
+            KnownExploiterContact = episode.KnownExploiterContact,
+            Pregnancy = episode.Pregnancy,
+            Medications = episode.Medications,
+            Suicidality = episode.Suicidality,
+            Substances = episode.Substances,
+            WeatherExposure = episode.WeatherExposure,
+            PhoneTaken = episode.PhoneTaken,
+        };
+
+        public IEnumerable<(string Name, string Label, bool? Value)> RiskQuestions()
+        {
+            yield return (nameof(KnownExploiterContact), "Contact with a known exploiter?", KnownExploiterContact);
+            yield return (nameof(Pregnancy), "Pregnant?", Pregnancy);
+            yield return (nameof(Medications), "Needs medication?", Medications);
+            yield return (nameof(Suicidality), "Suicidality?", Suicidality);
+            yield return (nameof(Substances), "Substance use?", Substances);
+            yield return (nameof(WeatherExposure), "Weather exposure?", WeatherExposure);
+            yield return (nameof(PhoneTaken), "Phone taken?", PhoneTaken);
+        }
+
+        public EpisodeCircumstances ToCircumstances() => new(
+            Circumstances, SearchActions, KnownExploiterContact, Pregnancy, Medications, Suicidality, Substances, WeatherExposure, RiskLevel, BelongingsTaken, PhoneTaken);
+    }
+}
