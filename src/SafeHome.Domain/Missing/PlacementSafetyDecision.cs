@@ -112,7 +112,8 @@ public sealed class PlacementSafetyDecision : IAudited
             ["rationale"] = Rationale,
             ["by"] = DecidedById,
             ["signed"] = SignedName,
-            ["at"] = DecidedAtUtc.ToString("O", CultureInfo.InvariantCulture),
+            // SQLite hands DateTimes back without a kind; read the same instant the same way either side of a save.
+            ["at"] = DateTime.SpecifyKind(DecidedAtUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
         };
         return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical)));
     }
