@@ -407,6 +407,13 @@ public sealed class MissingEpisode : IVersioned, IAudited
             throw new DomainRuleException(nameof(EpisodeReturn.ReturnedUtc), "This return would overlap a later missing episode of this resident.");
         }
 
+        // The discharge day itself still counts: an episode left open at discharge ends with the stay.
+        var returnDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(details.ReturnedUtc, context.Zone));
+        if (context.Stays.FirstOrDefault(s => s.StayId == StayId) is { StayId: var stayId, DischargedOn: { } discharged } && stayId != Guid.Empty && returnDay > discharged)
+        {
+            throw new DomainRuleException(nameof(EpisodeReturn.ReturnedUtc), $"The resident was discharged on {discharged:yyyy-MM-dd}; the return must fall within the stay.");
+        }
+
         var zip = Text.CleanOrNull(details.FoundZip);
         if (zip is not null && !(zip.Length is 5 or 10 && zip.Take(5).All(char.IsAsciiDigit) && (zip.Length == 5 || (zip[5] == '-' && zip.Skip(6).All(char.IsAsciiDigit)))))
         {

@@ -237,4 +237,19 @@ public sealed class MissingEpisodeTests
 
     private static DateTime Due(MissingEpisode episode, NotificationRecipient recipient) =>
         episode.Notifications.Single(n => n.Recipient == recipient && n.Phase == NotificationPhase.Onset).DueAtUtc;
+
+    [Fact]
+    public void A_return_after_the_discharge_day_is_refused_and_one_on_the_discharge_day_is_kept()
+    {
+        var discharged = new EpisodeContext([(StayId, new DateOnly(2025, 6, 15), new DateOnly(2026, 6, 14))], [], TimeZoneInfo.Utc);
+        var episode = MissingEpisode.Open(ResidentId, Onset(50, 49, 48), discharged, JurisdictionPolicy.CreateDefault(), "counselor-1", Now);
+
+        var refused = Assert.Throws<DomainRuleException>(() =>
+            episode.RecordReturn(new EpisodeReturn(Now.AddHours(-1), ReturnType.SelfReturned, null, null, null), discharged, JurisdictionPolicy.CreateDefault(), Now));
+        Assert.Equal((nameof(EpisodeReturn.ReturnedUtc), "The resident was discharged on 2026-06-14; the return must fall within the stay."), (refused.Field, refused.Message));
+        Assert.Null(episode.ReturnedUtc);
+
+        episode.RecordReturn(new EpisodeReturn(new DateTime(2026, 6, 14, 20, 0, 0, DateTimeKind.Utc), ReturnType.SelfReturned, null, null, null), discharged, JurisdictionPolicy.CreateDefault(), Now);
+        Assert.Equal(new DateTime(2026, 6, 14, 20, 0, 0, DateTimeKind.Utc), episode.ReturnedUtc);
+    }
 }
