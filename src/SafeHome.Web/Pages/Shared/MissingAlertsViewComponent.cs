@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
+using SafeHome.Domain.Missing;
+using SafeHome.Domain.Staff;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.Web.Pages;
+
+/// The overdue missing-episode deadlines the signed-in carer can act on, on every page: counselors see their caseload,
+/// directors everyone; admins and auditors act on no case, so they see none. No names: the banner is on every screen.
+public sealed class MissingAlertsViewComponent(SafeHomeDbContext db, TimeProvider clock) : ViewComponent
+{
+    public const int MaxShown = 10;
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        if (!(UserClaimsPrincipal.IsInRole(Roles.Counselor) || UserClaimsPrincipal.IsInRole(Roles.ProgramDirector)))
+        {
+            return Content(string.Empty);
+        }
+
+        var visible = db.Residents.VisibleTo(UserClaimsPrincipal).Select(r => r.Id);
+        var rows = await db.MissingAlerts.AsNoTracking()
+            .Where(a => a.ResolvedAtUtc == null && visible.Contains(a.ResidentId))
+            .OrderBy(a => a.DueAtUtc)
+            .Select(a => new
+            {
+                a.Kind,
+                a.DueAtUtc,
+                a.EpisodeId,
+                Recipient = db.MissingNotifications.Where(n => n.Id == a.SubjectId).Select(n => (NotificationRecipient?)n.Recipient).FirstOrDefault(),
+            })
+            .Take(MaxShown + 1)
+            .ToListAsync();
+        if (rows.Count == 0)
+        {
+            return Content(string.Empty);
+        }
+
+        var lines = rows.Take(MaxShown)
+            .Select(r => new MissingAlertLine(r.Kind, r.Recipient, clock.ToLocal(r.DueAtUtc), r.EpisodeId))
+            .ToList();
+        return View(new MissingAlertsBanner(lines, rows.Count > MaxShown));
+    }
+}
+
+public sealed record MissingAlertLine(MissingAlertKind Kind, NotificationRecipient? Recipient, DateTime DueLocal, Guid EpisodeId);
+
+public sealed record MissingAlertsBanner(IReadOnlyList<MissingAlertLine> Lines, bool HasMore);
