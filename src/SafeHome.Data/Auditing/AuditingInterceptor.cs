@@ -14,7 +14,7 @@ namespace SafeHome.Data.Auditing;
 /// concurrency version, which SQLite cannot do for us, and seals every new audit entry into the hash chain: under the
 /// chain's writer lock and a database transaction it reads the head, numbers and hashes the new entries, and lets go
 /// only when the save has committed or failed.
-public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider clock, AuditChainKeeper chain) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider clock, AuditChainKeeper chain) : SaveChangesInterceptor, IDisposable
 {
     // Any fixed number: the PostgreSQL advisory lock that serialises chain writers across nodes.
     private const long ChainLockId = 0x5afe_a0d1;
@@ -61,6 +61,25 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
         Release();
         return result;
     }
+
+    // EF reports a concurrency conflict here and not always through SaveChangesFailed; let go before it throws, or
+    // every later save in the process would wait for the lock forever.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return ValueTask.FromResult(result);
+    }
+
+    /// The last safety net: the interceptor lives as long as its DbContext's scope, so a save abandoned on any path
+    /// still frees the lock when the request ends.
+    public void Dispose() => Release();
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
@@ -133,5 +134,28 @@ public sealed class AuditChainStorageTests
         var report = await VerifyAsync(app);
         Assert.True(report.Intact, report.Message);
         Assert.Equal(before + 50, report.Checked);
+    }
+
+    [Fact]
+    public async Task A_save_that_ends_in_a_concurrency_conflict_frees_the_chain_lock_for_the_next_writer()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+
+        var conflict = await app.WithDbAsync(async db =>
+        {
+            var resident = await db.Residents.SingleAsync(r => r.Id == residentId);
+            db.ExpectAndBumpVersion(resident, resident.Version + 41);
+            return await Record.ExceptionAsync(() => db.SaveChangesAsync());
+        });
+        Assert.IsType<DbUpdateConcurrencyException>(conflict);
+
+        // Without the release this waits for ever; the timeout turns a hang into a failure.
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuditLog>()
+            .RecordAsync(AuditActions.View, "Resident", residentId.ToString(), counselor.Id)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True((await VerifyAsync(app)).Intact);
     }
 }
