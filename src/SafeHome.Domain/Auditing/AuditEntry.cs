@@ -7,6 +7,7 @@ public static class AuditActions
     public const string Delete = "delete";
     public const string View = "view";
     public const string AccessDenied = "access_denied";
+    public const string NotFound = "not_found";
     public const string LoginSucceeded = "login_succeeded";
     public const string LoginFailed = "login_failed";
     public const string LockedOut = "locked_out";

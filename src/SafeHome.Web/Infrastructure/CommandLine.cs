@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
+using SafeHome.Data.Auditing;
+using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 
 namespace SafeHome.Web.Infrastructure;
 
 /// Operator verbs on the same executable: `migrate`, `create-user --email E --role R [--name N]` (password on
-/// standard input), and the `--seed-demo` flag for a normal run. Anything else goes to the web host.
+/// standard input), `verify-audit` (exit code 0 when the audit chain is intact, 1 when broken), and the `--seed-demo`
+/// flag for a normal run. Anything else goes to the web host.
 public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, string> Options, bool SeedDemo, string[] HostArguments)
 {
-    private static readonly string[] Verbs = ["migrate", "create-user"];
+    private static readonly string[] Verbs = ["migrate", "create-user", "verify-audit"];
     private static readonly string[] VerbOptions = ["--email", "--role", "--name"];
 
     public static CommandLine Parse(string[] args)
@@ -56,6 +59,9 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
             case "create-user":
                 await MigrateIfAllowedAsync(app);
                 return await CreateUserAsync(app.Services, command.Options, Console.In);
+            case "verify-audit":
+                await MigrateIfAllowedAsync(app);
+                return await VerifyAuditAsync(app.Services, Console.Out);
         }
 
         if (command.SeedDemo && app.Environment.IsProduction())
@@ -140,5 +146,22 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
 
         await Console.Out.WriteLineAsync($"Created a {Roles.DisplayName(matchedRole)} account for {email}.");
         return 0;
+    }
+
+    /// Recomputes the audit chain and prints one line: how many entries were checked and, on failure, the first bad
+    /// sequence and what is wrong with it.
+    public static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var scope = services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(IntegrityCheckSource.Command, requestedById: null);
+        if (report.Intact)
+        {
+            await output.WriteLineAsync($"Audit chain intact: {report.Message}");
+            return 0;
+        }
+
+        await output.WriteLineAsync($"Audit chain BROKEN at entry {report.FirstBadSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(checkpoint)"} ({report.Problem}): {report.Message} {report.Checked} entries checked before it.");
+        return 1;
     }
 }

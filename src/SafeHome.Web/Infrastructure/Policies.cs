@@ -17,6 +17,9 @@ public static class Policies
     /// Builds and carries plans for their own caseload.
     public const string Counselor = nameof(Counselor);
 
+    /// The audit workspace: complete histories, the integrity check, extracts. Read-only by construction.
+    public const string Auditor = nameof(Auditor);
+
     /// Assigns caseloads, approves plans, co-signs notes.
     public const string Director = nameof(Director);
 

@@ -40,6 +40,7 @@ public static class WebServiceCollectionExtensions
         {
             var conventions = options.Conventions;
             conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            conventions.AuthorizeFolder("/Audit", Policies.Auditor);
             conventions.AuthorizeFolder("/Residents", Policies.CaseReader);
             conventions.AuthorizePage("/Residents/Intake", Policies.CaseWriter);
             conventions.AuthorizePage("/Residents/Edit", Policies.CaseWriter);
@@ -81,6 +82,7 @@ public static class WebServiceCollectionExtensions
         }).AddMvcOptions(options =>
         {
             options.Filters.Add(new AuditorReadOnlyFilter());
+            options.Filters.Add(new NotFoundAuditFilter());
             options.ModelBinderProviders.Insert(0, new FormBindingProvider());
         });
 
@@ -188,6 +190,7 @@ public static class WebServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Director, p => p.RequireRole(Roles.ProgramDirector))
+            .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Counselor, p => p.RequireRole(Roles.Counselor))
             .AddPolicy(Policies.CaseReader, p => p.RequireRole(Policies.CaseReaderRoles))
             .AddPolicy(Policies.CaseWriter, p => p.RequireRole(Policies.CaseWriterRoles));

@@ -21,12 +21,16 @@ public sealed class JobsOptions
 
     /// Cron expression of the missing-episode deadline sweep; every few minutes, because the police clock is hours.
     public string MissingAlertsCron { get; set; } = "*/5 * * * *";
+
+    /// Cron expression of the nightly audit-chain verification (server local time).
+    public string AuditVerifyCron { get; set; } = "40 2 * * *";
 }
 
 public static class JobsServiceCollectionExtensions
 {
     public const string PlanAlertsJobId = "plan-alerts";
     public const string MissingAlertsJobId = "missing-alerts";
+    public const string AuditVerifyJobId = "audit-verify";
 
     public static IServiceCollection AddSafeHomeJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string contentRoot)
     {
@@ -34,6 +38,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddScoped<PlanAlertsJob>();
         services.AddScoped<MissingAlertsJob>();
+        services.AddScoped<AuditVerifyJob>();
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -65,6 +70,8 @@ public static class JobsServiceCollectionExtensions
             .AddOrUpdate<PlanAlertsJob>(PlanAlertsJobId, job => job.RunAsync(CancellationToken.None), options.PlanAlertsCron);
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<MissingAlertsJob>(MissingAlertsJobId, job => job.RunAsync(CancellationToken.None), options.MissingAlertsCron);
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<AuditVerifyJob>(AuditVerifyJobId, job => job.RunAsync(CancellationToken.None), options.AuditVerifyCron);
 
         // Behind the app's own sign-in and admin policy, and the dashboard's own filter as a second lock.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], DisplayStorageConnectionString = false })

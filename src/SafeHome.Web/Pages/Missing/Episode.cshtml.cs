@@ -31,7 +31,7 @@ public sealed class EpisodeModel(SafeHomeDbContext db, AuditLog audit, TimeProvi
         Episode = episode;
         ResidentName = (await ResidentVisibility.FindVisibleAsync(db, User, episode.ResidentId))?.PreferredName ?? string.Empty;
         NowUtc = clock.UtcNow();
-        await audit.RecordAsync(AuditActions.View, nameof(MissingEpisode), id.ToString());
+        await audit.RecordForResidentAsync(AuditActions.View, nameof(MissingEpisode), id.ToString(), episode.ResidentId);
         return Page();
     }
 

@@ -70,7 +70,7 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit, TimeProvi
         CanCosign = CanReadContent && Note.Status == NoteStatus.CosignPending && !User.IsInRole(Roles.Auditor) && await db.CanCosignAsync(User, Note);
 
         // A note is part of the case file: every view of it is in the record's history, restricted or not.
-        await audit.RecordAsync(AuditActions.View, nameof(ProgressNote), id.ToString());
+        await audit.RecordForResidentAsync(AuditActions.View, nameof(ProgressNote), id.ToString(), Note.ResidentId);
         return Page();
     }
 

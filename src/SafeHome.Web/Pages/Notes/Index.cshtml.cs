@@ -78,7 +78,7 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
         }
 
         // The list names what kind of notes exist and when: part of the record's history, like each note's view.
-        await audit.RecordAsync(AuditActions.View, "ProgressNoteList", residentId.ToString());
+        await audit.RecordForResidentAsync(AuditActions.View, "ProgressNoteList", residentId.ToString(), residentId);
         return Page();
     }
 

@@ -77,7 +77,7 @@ public sealed class CompareModel(SafeHomeDbContext db, AuditLog audit) : PageMod
         Goals = PlanDiff.Goals(From, To);
         foreach (var id in new[] { From.Id, To.Id }.Distinct())
         {
-            await audit.RecordAsync(AuditActions.View, nameof(ServicePlan), id.ToString());
+            await audit.RecordForResidentAsync(AuditActions.View, nameof(ServicePlan), id.ToString(), From.ResidentId);
         }
 
         return Page();

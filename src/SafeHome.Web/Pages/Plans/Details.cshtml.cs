@@ -64,7 +64,7 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit, TimeProvi
         NotesByGoal = await GoalNotesAsync(plan);
 
         // A plan is part of the case file: every view of it is in the record's history, like the resident overview.
-        await audit.RecordAsync(AuditActions.View, nameof(ServicePlan), id.ToString());
+        await audit.RecordForResidentAsync(AuditActions.View, nameof(ServicePlan), id.ToString(), plan.ResidentId);
         return Page();
     }
 

@@ -53,7 +53,7 @@ public sealed class PrintModel(SafeHomeDbContext db, TimeProvider clock, AuditLo
 
         Plan = plan;
         (PreferredName, _) = await PlanFlow.YouthAsync(db, plan, clock.Today());
-        await audit.RecordAsync(AuditActions.View, nameof(ServicePlan), id.ToString());
+        await audit.RecordForResidentAsync(AuditActions.View, nameof(ServicePlan), id.ToString(), plan.ResidentId);
         return Page();
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class ReviewModel(SafeHomeDbContext db, TimeProvider clock
         Input.Version = Plan.Version;
         Input.Objectives = [.. ReviewedGoals.SelectMany(PlanReview.ReviewedObjectives).Select(o => new ObjectiveRating { ObjectiveId = o.Id, Status = o.Status })];
         Input.Goals = [.. ReviewedGoals.Where(g => g.HasGasScale).Select(g => new GoalRating { GoalId = g.Id })];
-        await audit.RecordAsync(AuditActions.View, nameof(ServicePlan), id.ToString());
+        await audit.RecordForResidentAsync(AuditActions.View, nameof(ServicePlan), id.ToString(), Plan.ResidentId);
         return Page();
     }
 

@@ -64,7 +64,7 @@ public sealed class ReviewsModel(SafeHomeDbContext db, AuditLog audit) : PageMod
         // Every view of case content is part of its history (DESIGN.md: who viewed it).
         foreach (var review in Reviews)
         {
-            await audit.RecordAsync(AuditActions.View, nameof(PlanReview), review.Id.ToString());
+            await audit.RecordForResidentAsync(AuditActions.View, nameof(PlanReview), review.Id.ToString(), review.ResidentId);
         }
 
         return Page();

@@ -42,7 +42,7 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit, TimeProvi
         Safety = await SafetySummaryAsync(id);
 
         // Every view of a resident's record is part of its history (DESIGN.md: who viewed it).
-        await audit.RecordAsync(AuditActions.View, nameof(Domain.Residents.Resident), id.ToString());
+        await audit.RecordForResidentAsync(AuditActions.View, nameof(Domain.Residents.Resident), id.ToString(), id);
         return Page();
     }
 

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Domain.Auditing;
+using SafeHome.Domain.Staff;
+using SafeHome.IntegrationTests.Infrastructure;
+
+namespace SafeHome.IntegrationTests.Audit;
+
+/// SECURITY.md L3 through a scripted session: a failed sign-in, a sign-in, a view of the counselor's own resident, a
+/// probe of another counselor's resident (404), a refused page (403) and signing out each leave one access row with
+/// who, what and when, views filed under the resident, and no resident content in any row.
+public sealed class AccessEventTests
+{
+    [Fact]
+    public async Task A_scripted_session_leaves_exactly_the_expected_access_rows_with_ids_only()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        var other = await app.CreateStaffAsync(Roles.Counselor);
+        var own = await app.CreateResidentAsync(counselor.Id, preferredName: "Canaryvale Preferred", legalName: "Canaryvale Q. Legalname");
+        var foreign = await app.CreateResidentAsync(other.Id);
+        var start = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Sequence));
+        var browser = app.CreateBrowser();
+
+        await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = counselor.Email, ["Input.Password"] = "not the password at all" });
+        await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = counselor.Email, ["Input.Password"] = SafeHomeApp.Password });
+        await browser.GetAsync($"/Residents/Details/{own}");
+        await browser.GetAsync($"/Residents/Details/{foreign}");
+        await browser.GetAsync("/Admin/Staff/Index");
+        await browser.SubmitFormAsync("/Account/Logout", []);
+
+        var rows = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Sequence > start && a.Changes == null)
+            .OrderBy(a => a.Sequence)
+            .ToListAsync());
+        Assert.Equal(
+            [
+                (AuditActions.LoginFailed, "User", counselor.Id, (Guid?)null),
+                (AuditActions.LoginSucceeded, "User", counselor.Id, null),
+                (AuditActions.View, "Resident", own.ToString(), own),
+                (AuditActions.NotFound, "Page", $"/Residents/Details/{foreign}", null),
+                (AuditActions.AccessDenied, "Page", "/Admin/Staff/Index", null),
+                (AuditActions.Logout, "User", counselor.Id, null),
+            ],
+            rows.Select(r => (r.Action, r.EntityType, r.EntityKey, r.ResidentId)).ToList());
+        Assert.All(rows, r => Assert.Equal(counselor.Id, r.UserId));
+        Assert.All(rows, r => Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, DateTime.SpecifyKind(r.OccurredAtUtc, DateTimeKind.Utc)));
+
+        // Ids only: the resident's names never reach an access row.
+        var all = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Sequence > start).ToListAsync());
+        Assert.DoesNotContain(all, a => (a.EntityKey + a.Changes).Contains("Canaryvale", StringComparison.Ordinal));
+    }
+}
