@@ -1,0 +1,182 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
+using SafeHome.Data.Auditing;
+using SafeHome.Domain.Auditing;
+using SafeHome.Domain.Common;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.Web.Pages.Audit;
+
+public sealed record TimelineRow(
+    long Sequence,
+    DateTime At,
+    string? UserId,
+    string By,
+    string Action,
+    string EntityType,
+    string EntityKey,
+    Guid? ResidentId,
+    IReadOnlyList<string> Fields);
+
+public sealed record KeysetPage<T>(IReadOnlyList<T> Items, bool HasOlder, bool HasNewer)
+{
+    public long? OlderCursor { get; init; }
+    public long? NewerCursor { get; init; }
+}
+
+public sealed record FieldDifference(string Field, string? Before, string? After);
+
+public static class AuditQueries
+{
+    public const int PageSize = 50;
+
+    public static readonly IReadOnlySet<string> Actions = typeof(AuditActions)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
+
+    // Access events are filed under these types rather than an entity class.
+    private static readonly string[] AccessTypes = ["AuditExtract", "AuditHistory", "AuditTimeline", "ExploitationEventList", "Page", "ProgressNoteList", "User"];
+
+    /// Record types offered in the filter: every audited entity of the model, plus the access-event types.
+    public static IReadOnlyList<string> RecordTypes(SafeHomeDbContext db) =>
+        [.. db.Model.GetEntityTypes()
+            .Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType))
+            .Select(t => t.ClrType.Name)
+            .Concat(AccessTypes)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+
+    /// Everything filed under one resident: changes of the resident and its children, and views of them. Older
+    /// entries of the resident itself may predate the ResidentId column, hence the second condition.
+    public static IQueryable<AuditEntry> ForResident(SafeHomeDbContext db, Guid residentId)
+    {
+        var key = residentId.ToString();
+        return db.AuditEntries.AsNoTracking()
+            .Where(e => e.ResidentId == residentId || (e.EntityType == "Resident" && e.EntityKey == key));
+    }
+
+    public static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter, TimeProvider clock)
+    {
+        if (!string.IsNullOrEmpty(filter.User))
+        {
+            query = query.Where(e => e.UserId == filter.User);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = StartOfLocalDayUtc(clock, from);
+            query = query.Where(e => e.OccurredAtUtc >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = StartOfLocalDayUtc(clock, to.AddDays(1));
+            query = query.Where(e => e.OccurredAtUtc < end);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Type))
+        {
+            query = query.Where(e => e.EntityType == filter.Type);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Action))
+        {
+            query = query.Where(e => e.Action == filter.Action);
+        }
+
+        return query;
+    }
+
+    /// One page, newest first. "Older" continues below the last entry shown, "Newer" above the first; a Newer page that
+    /// reaches the head becomes the first page again, so the newest page is always full.
+    public static async Task<KeysetPage<AuditEntry>> PageAsync(IQueryable<AuditEntry> query, long? before, long? after, CancellationToken cancellationToken)
+    {
+        if (after is { } lower && before is null)
+        {
+            var ascending = await query.Where(e => e.Sequence > lower).OrderBy(e => e.Sequence).Take(PageSize + 1).ToListAsync(cancellationToken);
+            if (ascending.Count > PageSize)
+            {
+                var items = ascending.Take(PageSize).Reverse().ToList();
+                var last = items[^1].Sequence;
+                var hasOlder = await query.AnyAsync(e => e.Sequence < last, cancellationToken);
+                return new KeysetPage<AuditEntry>(items, hasOlder, HasNewer: true) { OlderCursor = last, NewerCursor = items[0].Sequence };
+            }
+        }
+
+        var page = before is { } upper ? query.Where(e => e.Sequence < upper) : query;
+        var descending = await page.OrderByDescending(e => e.Sequence).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var shown = descending.Take(PageSize).ToList();
+        var newer = false;
+        if (before is not null && shown.Count > 0)
+        {
+            var first = shown[0].Sequence;
+            newer = await query.AnyAsync(e => e.Sequence > first, cancellationToken);
+        }
+        else if (before is { } cursor)
+        {
+            newer = await query.AnyAsync(e => e.Sequence >= cursor, cancellationToken);
+        }
+
+        return new KeysetPage<AuditEntry>(shown, descending.Count > PageSize, newer)
+        {
+            OlderCursor = shown.Count > 0 ? shown[^1].Sequence : null,
+            NewerCursor = shown.Count > 0 ? shown[0].Sequence : before - 1,
+        };
+    }
+
+    public static async Task<Dictionary<string, string>> StaffNamesAsync(SafeHomeDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
+    public static string NameOf(IReadOnlyDictionary<string, string> names, string? userId) =>
+        userId is null ? "SafeHome (system)" : names.GetValueOrDefault(userId, "(unknown account)");
+
+    public static TimelineRow ToRow(AuditEntry entry, IReadOnlyDictionary<string, string> names, TimeProvider clock) => new(
+        entry.Sequence,
+        clock.ToLocal(entry.OccurredAtUtc),
+        entry.UserId,
+        NameOf(names, entry.UserId),
+        entry.Action,
+        entry.EntityType,
+        entry.EntityKey,
+        entry.ResidentId,
+        [.. Differences(entry.Changes).Select(d => d.Field)]);
+
+    /// The field-level differences of a change entry, in the order they were written; none for access events.
+    public static IReadOnlyList<FieldDifference> Differences(string? changes)
+    {
+        if (string.IsNullOrEmpty(changes))
+        {
+            return [];
+        }
+
+        try
+        {
+            var parsed = JsonSerializer.Deserialize<Dictionary<string, AuditChange>>(changes);
+            return parsed is null ? [] : [.. parsed.Select(p => new FieldDifference(p.Key, p.Value?.Old, p.Value?.New))];
+        }
+        catch (JsonException)
+        {
+            return [new FieldDifference("(unreadable change record)", null, null)];
+        }
+    }
+
+    private static DateTime StartOfLocalDayUtc(TimeProvider clock, DateOnly day)
+    {
+        var local = DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified);
+        var zone = clock.LocalTimeZone;
+        // Midnight can fall in a DST gap in some zones; the first valid minute after it starts the day.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+}
