@@ -21,10 +21,13 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "safehome-tests", Guid.NewGuid().ToString("N"));
     private readonly string _environment;
+    private readonly string? _postgres;
 
-    public SafeHomeApp(string environment = "Development", LogLevel minimumLogLevel = LogLevel.Information)
+    /// <param name="postgres">A PostgreSQL connection string to run on instead of SQLite (see <see cref="PostgresCluster"/>).</param>
+    public SafeHomeApp(string environment = "Development", LogLevel minimumLogLevel = LogLevel.Information, string? postgres = null)
     {
         _environment = environment;
+        _postgres = postgres;
         MinimumLogLevel = minimumLogLevel;
         Directory.CreateDirectory(_folder);
     }
@@ -45,6 +48,11 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("Database:DataFolder", _folder);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        if (_postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", _postgres);
+        }
 
         // Tests run jobs by calling them; a background server per test host would only add threads and noise.
         builder.UseSetting("Jobs:RunServer", "false");
@@ -73,9 +81,9 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
         await CommandLine.EnsureRolesAsync(Services);
     }
 
-    public static async Task<SafeHomeApp> StartAsync(string environment = "Development", LogLevel minimumLogLevel = LogLevel.Information)
+    public static async Task<SafeHomeApp> StartAsync(string environment = "Development", LogLevel minimumLogLevel = LogLevel.Information, string? postgres = null)
     {
-        var app = new SafeHomeApp(environment, minimumLogLevel);
+        var app = new SafeHomeApp(environment, minimumLogLevel, postgres);
         await app.InitializeAsync();
         return app;
     }
