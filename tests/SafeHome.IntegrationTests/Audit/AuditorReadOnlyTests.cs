@@ -1,0 +1,159 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SafeHome.Domain.Auditing;
+using SafeHome.Domain.Staff;
+using SafeHome.IntegrationTests.Authorization;
+using SafeHome.IntegrationTests.Infrastructure;
+using SafeHome.Web.Infrastructure;
+
+namespace SafeHome.IntegrationTests.Audit;
+
+/// SECURITY.md Z3 and issue 6 item 6, for every POST handler the app has: an auditor's request with a valid antiforgery
+/// token answers 403, a checksum of every case table is unchanged, and exactly one access_denied row is written. The few
+/// pages marked [AllowAuditorPost] (sign-out, searches, the integrity check) must still leave case data untouched.
+public sealed class AuditorReadOnlyTests
+{
+    // Tables that legitimately grow when an auditor is refused or verifies the chain.
+    private static readonly HashSet<string> HistoryTables = ["AuditEntries", "IntegrityChecks", "__EFMigrationsHistory"];
+
+    [Fact]
+    public async Task Every_post_handler_refuses_an_auditor_and_changes_no_case_data()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var ids = new RouteIds(
+            await app.CreatePlanAsync(residentId, Domain.Plans.PlanStatus.Draft, counselor.Id),
+            await app.CreateNoteAsync(residentId, counselor.Id),
+            await app.CreateEpisodeAsync(residentId));
+        var auditorMember = await app.CreateStaffAsync(Roles.Auditor);
+        var auditor = await app.SignInAsync(auditorMember);
+        var tokenPage = $"/Residents/Details/{residentId}";
+        var allowed = PagesAllowingAuditorPosts();
+
+        var posts = (await PageHandlers.DiscoverAsync(app.Services)).Where(h => h.Method == "POST").ToList();
+        var exercised = 0;
+        var failures = new List<string>();
+        foreach (var handler in posts.OrderBy(h => allowed.Contains(h.Page)).ThenBy(h => h.Key, StringComparer.Ordinal))
+        {
+            var url = handler.Url(residentId, ids, counselor.Id);
+            // Signing out renews the auditor's own security stamp, so the allowed pages are held to the case tables.
+            var identityToo = !allowed.Contains(handler.Page);
+            var before = await ChecksumAsync(app, identityToo);
+            var deniedBefore = await DeniedCountAsync(app);
+            var token = await auditor.AntiforgeryTokenAsync(tokenPage);
+
+            var response = await auditor.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+            exercised++;
+            if (await ChecksumAsync(app, identityToo) != before)
+            {
+                failures.Add($"{handler.Key}: case data changed");
+            }
+
+            if (allowed.Contains(handler.Page))
+            {
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{handler.Key}: {(int)response.StatusCode}");
+                }
+
+                // Signing out ends the session; sign in again for the rest.
+                auditor = await app.SignInAsync(auditorMember);
+                continue;
+            }
+
+            if (response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{handler.Key}: expected 403, got {(int)response.StatusCode}");
+            }
+
+            if (await DeniedCountAsync(app) != deniedBefore + 1)
+            {
+                failures.Add($"{handler.Key}: expected exactly one access_denied row");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(posts.Count, exercised);
+        Assert.True(posts.Count(h => !allowed.Contains(h.Page)) >= 40, $"only {posts.Count} POST handlers were discovered");
+    }
+
+    [Fact]
+    public async Task The_checksum_sees_a_change_to_case_data()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        await app.CreateResidentAsync(counselor.Id);
+        var before = await ChecksumAsync(app, identityToo: false);
+
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Residents\" SET \"Pronouns\" = 'they/them'"));
+
+        Assert.NotEqual(before, await ChecksumAsync(app, identityToo: false));
+    }
+
+    /// "/Account/Logout" for SafeHome.Web.Pages.Account.LogoutModel, and so on, for every page marked [AllowAuditorPost].
+    private static HashSet<string> PagesAllowingAuditorPosts() =>
+        typeof(AllowAuditorPostAttribute).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<AllowAuditorPostAttribute>() is not null && t.Namespace is not null && t.Name.EndsWith("Model", StringComparison.Ordinal))
+            .Select(t => t.Namespace!["SafeHome.Web.Pages".Length..].Replace('.', '/') + "/" + t.Name[..^"Model".Length])
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static Task<int> DeniedCountAsync(SafeHomeApp app) =>
+        app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.AccessDenied));
+
+    /// SHA-256 over every row of every case table (and the account tables when asked), tables and rows in a fixed order.
+    private static Task<string> ChecksumAsync(SafeHomeApp app, bool identityToo) => app.WithDbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var tables = new List<string>();
+            await using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+                await using var reader = await list.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var table in tables.Where(t => !HistoryTables.Contains(t) && (identityToo || !t.StartsWith("AspNet", StringComparison.Ordinal))))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes("#" + table));
+                await using var select = connection.CreateCommand();
+                select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+                await using var rows = await select.ExecuteReaderAsync();
+                while (await rows.ReadAsync())
+                {
+                    hash.AppendData(Encoding.UTF8.GetBytes(RowText(rows)));
+                }
+            }
+
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    });
+
+    private static string RowText(DbDataReader row)
+    {
+        var text = new StringBuilder("|");
+        for (var i = 0; i < row.FieldCount; i++)
+        {
+            text.Append(row.IsDBNull(i) ? "\u2400" : Convert.ToString(row.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
+        }
+
+        return text.ToString();
+    }
+}
