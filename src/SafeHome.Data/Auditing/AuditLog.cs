@@ -5,6 +5,10 @@ namespace SafeHome.Data.Auditing;
 /// Access events that change no data (views, denials, sign-ins). They carry ids only, never names.
 public sealed class AuditLog(SafeHomeDbContext db, ICurrentUser currentUser, TimeProvider clock)
 {
+    /// Whether this request already recorded a view of a resident's record; the page-level view recorder then stays
+    /// quiet, so one view is one row.
+    public bool ViewRecorded { get; private set; }
+
     public Task RecordAsync(string action, string entityType, string entityKey, CancellationToken cancellationToken = default) =>
         RecordAsync(action, entityType, entityKey, currentUser.UserId, cancellationToken);
 
@@ -17,6 +21,7 @@ public sealed class AuditLog(SafeHomeDbContext db, ICurrentUser currentUser, Tim
     /// A view of (or an export from) one resident's record, filed under the resident so it shows on their timeline.
     public async Task RecordForResidentAsync(string action, string entityType, string entityKey, Guid residentId, CancellationToken cancellationToken = default)
     {
+        ViewRecorded |= action == AuditActions.View;
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, currentUser.UserId, action, entityType, entityKey, changes: null, residentId));
         await db.SaveChangesAsync(cancellationToken);
     }

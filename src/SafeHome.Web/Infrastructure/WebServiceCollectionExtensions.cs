@@ -83,6 +83,7 @@ public static class WebServiceCollectionExtensions
         {
             options.Filters.Add(new AuditorReadOnlyFilter());
             options.Filters.Add(new NotFoundAuditFilter());
+            options.Filters.Add(new ViewAuditFilter());
             options.ModelBinderProviders.Insert(0, new FormBindingProvider());
         });
 

@@ -49,4 +49,29 @@ public sealed class AccessEventTests
         var all = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Sequence > start).ToListAsync());
         Assert.DoesNotContain(all, a => (a.EntityKey + a.Changes).Contains("Canaryvale", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Every_other_page_of_a_residents_record_is_a_view_filed_under_the_resident_once()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var episodeId = await app.CreateEpisodeAsync(residentId);
+        var start = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Sequence));
+
+        await browser.GetDocumentAsync($"/Missing/Log/{episodeId}");
+        await browser.GetDocumentAsync($"/Residents/Edit/{residentId}");
+        await browser.GetDocumentAsync($"/Missing/Episode/{episodeId}");
+        await browser.GetDocumentAsync("/Plans/Due");
+
+        var rows = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Sequence > start).OrderBy(a => a.Sequence).ToListAsync());
+        Assert.Equal(
+            [
+                (AuditActions.View, "Page", $"/Missing/Log/{episodeId}", (Guid?)residentId),
+                (AuditActions.View, "Page", $"/Residents/Edit/{residentId}", residentId),
+                (AuditActions.View, "MissingEpisode", episodeId.ToString(), residentId),
+                (AuditActions.View, "Page", "/Plans/Due", null),
+            ],
+            rows.Select(r => (r.Action, r.EntityType, r.EntityKey, r.ResidentId)).ToList());
+    }
 }

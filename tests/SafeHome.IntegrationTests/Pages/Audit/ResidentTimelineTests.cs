@@ -36,12 +36,15 @@ public sealed class ResidentTimelineTests
         {
             ("Test ProgramDirector", AuditActions.View, "Resident", string.Empty),
             ("Test ProgramDirector", AuditActions.Update, "Resident", "Pronouns, Version"),
+            // Opening the edit form shows the record too, so it is a view of it.
+            ("Test ProgramDirector", AuditActions.View, "Page", string.Empty),
             ("Test ProgramDirector", AuditActions.Update, "Resident", "PreferredName, Version"),
+            ("Test ProgramDirector", AuditActions.View, "Page", string.Empty),
         };
-        Assert.Equal(expectedNewest, rows.Take(3).Select(r => (r.Who, r.Action, r.Record, r.Fields)));
+        Assert.Equal(expectedNewest, rows.Take(5).Select(r => (r.Who, r.Action, r.Record, r.Fields)));
 
         // The admission, written by the system: the resident, the stay, in one save.
-        var admission = rows.Skip(3).ToList();
+        var admission = rows.Skip(5).ToList();
         Assert.Equal(2, admission.Count);
         Assert.All(admission, r => Assert.Equal((AuditActions.Insert, "SafeHome (system)"), (r.Action, r.Who)));
         Assert.Equal(["Resident", "Stay"], admission.Select(r => r.Record).Order());
