@@ -85,6 +85,49 @@ public sealed class AuditorReadOnlyTests
     }
 
     [Fact]
+    public async Task No_page_an_auditor_can_open_offers_a_form_that_would_change_anything()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var ids = new RouteIds(
+            await app.CreatePlanAsync(residentId, Domain.Plans.PlanStatus.Draft, counselor.Id),
+            await app.CreateNoteAsync(residentId, counselor.Id),
+            await app.CreateEpisodeAsync(residentId));
+        var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
+        var allowed = PagesAllowingAuditorPosts();
+
+        // Account pages (sign-in, password reset) act on the visitor's own sign-in, not on any record.
+        var gets = (await PageHandlers.DiscoverAsync(app.Services))
+            .Where(h => h.Method == "GET" && h.Handler is null && !h.Page.StartsWith("/Account/", StringComparison.Ordinal))
+            .ToList();
+        var opened = 0;
+        var failures = new List<string>();
+        foreach (var handler in gets)
+        {
+            var response = await auditor.GetAsync(handler.Url(residentId, ids, counselor.Id));
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                continue;
+            }
+
+            opened++;
+            var page = await HtmlForms.ParseAsync(response);
+            foreach (var form in page.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)))
+            {
+                var action = new Uri(new Uri("https://localhost" + handler.Url(residentId, ids, counselor.Id)), form.GetAttribute("action") ?? string.Empty).AbsolutePath;
+                if (!allowed.Any(a => action.StartsWith(a, StringComparison.OrdinalIgnoreCase)))
+                {
+                    failures.Add($"{handler.Key}: a form posting to {action}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.True(opened >= 20, $"the auditor could open only {opened} pages");
+    }
+
+    [Fact]
     public async Task The_checksum_sees_a_change_to_case_data()
     {
         await using var app = await SafeHomeApp.StartAsync();
