@@ -74,4 +74,26 @@ public sealed class AccessEventTests
             ],
             rows.Select(r => (r.Action, r.EntityType, r.EntityKey, r.ResidentId)).ToList());
     }
+
+    [Fact]
+    public async Task A_role_change_is_recorded_as_the_old_role_removed_and_the_new_one_granted_by_the_admin()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var (admin, browser) = await app.SignInNewAsync(Roles.Admin);
+        var member = await app.CreateStaffAsync(Roles.Counselor);
+        var start = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Sequence));
+
+        (await browser.SubmitFormAsync($"/Admin/Staff/Edit/{member.Id}", new() { ["Input.Role"] = Roles.Auditor }, handler: "ChangeRole")).AssertRedirectTo("/Admin/Staff/Edit/");
+
+        var roleIds = await app.WithDbAsync(db => db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id));
+        var rows = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Sequence > start && a.EntityType.StartsWith("IdentityUserRole"))
+            .OrderBy(a => a.Sequence)
+            .Select(a => new { a.Action, a.EntityKey, a.UserId })
+            .ToListAsync());
+        Assert.Equal(
+            [(AuditActions.Delete, $"{member.Id}|{roleIds[Roles.Counselor]}"), (AuditActions.Insert, $"{member.Id}|{roleIds[Roles.Auditor]}")],
+            rows.Select(r => (r.Action, r.EntityKey)).Order().ToList());
+        Assert.All(rows, r => Assert.Equal(admin.Id, r.UserId));
+    }
 }
