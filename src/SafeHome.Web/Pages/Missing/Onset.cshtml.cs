@@ -92,59 +92,9 @@ public sealed class OnsetModel(SafeHomeDbContext db, TimeProvider clock) : PageM
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : EpisodeInput
     {
         public long Version { get; set; }
-
-        [Required(ErrorMessage = "Enter when the youth was last seen.")]
-        [Display(Name = "Last seen")]
-        public DateTime? LastSeenUtc { get; set; }
-
-        [Required(ErrorMessage = "Enter when staff discovered the youth was missing.")]
-        [Display(Name = "Discovered missing")]
-        public DateTime? DiscoveredMissingUtc { get; set; }
-
-        [Required(ErrorMessage = "Enter when the youth was determined missing.")]
-        [Display(Name = "Determined missing")]
-        public DateTime? DeterminedMissingUtc { get; set; }
-
-        [Display(Name = "Discovered by")]
-        [SingleLine]
-        [StringLength(MissingEpisode.MaxLength.Line, ErrorMessage = "Use at most {1} characters.")]
-        public string? DiscoveredBy { get; set; }
-
-        [Display(Name = "Circumstances")]
-        [MultiLine]
-        [StringLength(MissingEpisode.MaxLength.Text, ErrorMessage = "Use at most {1} characters.")]
-        public string? Circumstances { get; set; }
-
-        [Display(Name = "Search actions so far")]
-        [MultiLine]
-        [StringLength(MissingEpisode.MaxLength.Text, ErrorMessage = "Use at most {1} characters.")]
-        public string? SearchActions { get; set; }
-
-        [Display(Name = "Belongings taken")]
-        [SingleLine]
-        [StringLength(MissingEpisode.MaxLength.Line, ErrorMessage = "Use at most {1} characters.")]
-        public string? BelongingsTaken { get; set; }
-
-        [Display(Name = "Risk level")]
-        [EnumDataType(typeof(MissingRiskLevel), ErrorMessage = "Choose one of the listed risk levels.")]
-        public MissingRiskLevel? RiskLevel { get; set; }
-
-        public bool? KnownExploiterContact { get; set; }
-
-        public bool? Pregnancy { get; set; }
-
-        public bool? Medications { get; set; }
-
-        public bool? Suicidality { get; set; }
-
-        public bool? Substances { get; set; }
-
-        public bool? WeatherExposure { get; set; }
-
-        public bool? PhoneTaken { get; set; }
 
         public static InputModel From(MissingEpisode episode) => new()
         {
@@ -165,19 +115,5 @@ public sealed class OnsetModel(SafeHomeDbContext db, TimeProvider clock) : PageM
             WeatherExposure = episode.WeatherExposure,
             PhoneTaken = episode.PhoneTaken,
         };
-
-        public IEnumerable<(string Name, string Label, bool? Value)> RiskQuestions()
-        {
-            yield return (nameof(KnownExploiterContact), "Contact with a known exploiter?", KnownExploiterContact);
-            yield return (nameof(Pregnancy), "Pregnant?", Pregnancy);
-            yield return (nameof(Medications), "Needs medication?", Medications);
-            yield return (nameof(Suicidality), "Suicidality?", Suicidality);
-            yield return (nameof(Substances), "Substance use?", Substances);
-            yield return (nameof(WeatherExposure), "Weather exposure?", WeatherExposure);
-            yield return (nameof(PhoneTaken), "Phone taken?", PhoneTaken);
-        }
-
-        public EpisodeCircumstances ToCircumstances() => new(
-            Circumstances, SearchActions, KnownExploiterContact, Pregnancy, Medications, Suicidality, Substances, WeatherExposure, RiskLevel, BelongingsTaken, PhoneTaken);
     }
 }
