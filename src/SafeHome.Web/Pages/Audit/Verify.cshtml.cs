@@ -5,6 +5,7 @@ using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
 using SafeHome.Web.Infrastructure;
+using SafeHome.Web.Pages.Notes;
 
 namespace SafeHome.Web.Pages.Audit;
 
@@ -31,8 +32,7 @@ public sealed class VerifyModel(SafeHomeDbContext db, AuditChainVerifier verifie
     private async Task LoadAsync()
     {
         var checks = await db.IntegrityChecks.AsNoTracking().OrderByDescending(c => c.RanAtUtc).ThenByDescending(c => c.Id).Take(RunsShown).ToListAsync();
-        var userIds = checks.Select(c => c.RequestedById).OfType<string>().Distinct().ToList();
-        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var names = await db.StaffNamesAsync(checks.Select(c => c.RequestedById));
         Runs = [.. checks.Select(c => new Run(
             clock.ToLocal(c.RanAtUtc),
             c.Source,

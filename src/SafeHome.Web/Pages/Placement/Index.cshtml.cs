@@ -10,6 +10,7 @@ using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.Web.Infrastructure;
+using SafeHome.Web.Pages.Notes;
 
 namespace SafeHome.Web.Pages.Placement;
 
@@ -47,8 +48,7 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
         HasCurrentStay = resident.HasCurrentStay;
 
         var decisions = await db.PlacementSafetyDecisions.AsNoTracking().Where(d => d.ResidentId == residentId).ToListAsync();
-        var deciderIds = decisions.Select(d => d.DecidedById).Distinct().ToList();
-        var names = await db.Users.Where(u => deciderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var names = await db.StaffNamesAsync(decisions.Select(d => d.DecidedById));
         Decisions = decisions
             .OrderByDescending(d => d.DecidedAtUtc)
             .Select(d => new DecisionRow(

@@ -36,8 +36,7 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit, TimeProvi
 
         Resident = resident;
         Today = clock.Today();
-        var staffIds = resident.Assignments.Select(a => a.CounselorId).ToList();
-        StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        StaffNames = await db.StaffNamesAsync(resident.Assignments.Select(a => a.CounselorId));
         NoteCount = await db.VisibleNotesOf(User, id).CountAsync(n => !n.IsEnteredInError);
         Safety = await SafetySummaryAsync(id);
 
