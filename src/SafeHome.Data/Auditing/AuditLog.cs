@@ -12,17 +12,17 @@ public sealed class AuditLog(SafeHomeDbContext db, ICurrentUser currentUser, Tim
     public Task RecordAsync(string action, string entityType, string entityKey, CancellationToken cancellationToken = default) =>
         RecordAsync(action, entityType, entityKey, currentUser.UserId, cancellationToken);
 
-    public async Task RecordAsync(string action, string entityType, string entityKey, string? userId, CancellationToken cancellationToken = default)
-    {
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, userId, action, entityType, entityKey, changes: null));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task RecordAsync(string action, string entityType, string entityKey, string? userId, CancellationToken cancellationToken = default) =>
+        AddAsync(action, entityType, entityKey, userId, residentId: null, cancellationToken);
 
     /// A view of (or an export from) one resident's record, filed under the resident so it shows on their timeline.
-    public async Task RecordForResidentAsync(string action, string entityType, string entityKey, Guid residentId, CancellationToken cancellationToken = default)
+    public Task RecordForResidentAsync(string action, string entityType, string entityKey, Guid residentId, CancellationToken cancellationToken = default) =>
+        AddAsync(action, entityType, entityKey, currentUser.UserId, residentId, cancellationToken);
+
+    private async Task AddAsync(string action, string entityType, string entityKey, string? userId, Guid? residentId, CancellationToken cancellationToken)
     {
         ViewRecorded |= action == AuditActions.View;
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, currentUser.UserId, action, entityType, entityKey, changes: null, residentId));
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, userId, action, entityType, entityKey, changes: null, residentId));
         await db.SaveChangesAsync(cancellationToken);
     }
 }
