@@ -4,6 +4,7 @@ using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
+using SafeHome.Domain.Reporting;
 using SafeHome.Domain.Residents;
 
 namespace SafeHome.Data;
@@ -31,6 +32,8 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<NoteAmendment> NoteAmendments => Set<NoteAmendment>();
     public DbSet<NoteLink> NoteLinks => Set<NoteLink>();
     public DbSet<LexiconTerm> LexiconTerms => Set<LexiconTerm>();
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

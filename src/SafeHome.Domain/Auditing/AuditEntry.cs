@@ -14,6 +14,7 @@ public static class AuditActions
     public const string Logout = "logout";
     public const string Export = "export";
     public const string Download = "download";
+    public const string ReportRequested = "report_requested";
     public const string RoleGranted = "role_granted";
     public const string RoleRevoked = "role_revoked";
     public const string VerifyChain = "verify_chain";

@@ -23,6 +23,10 @@ public static class Policies
     /// Assigns caseloads, approves plans, co-signs notes.
     public const string Director = nameof(Director);
 
+    /// The outcome-report archive: directors, who produce the reports, and auditors. Admins and counselors never.
+    public const string ReportReader = nameof(ReportReader);
+
+    internal static readonly string[] ReportReaderRoles = [Roles.ProgramDirector, Roles.Auditor];
     internal static readonly string[] CaseReaderRoles = [Roles.ProgramDirector, Roles.Counselor, Roles.Auditor];
     internal static readonly string[] CaseWriterRoles = [Roles.ProgramDirector, Roles.Counselor];
 }

@@ -33,6 +33,11 @@ public static class WebServiceCollectionExtensions
 
         services.AddSingleton(configuration.GetSection(Jobs.PlanScheduleOptions.Section).Get<Jobs.PlanScheduleOptions>() ?? new Jobs.PlanScheduleOptions());
         services.AddSafeHomeJobs(configuration, database, builder.Environment.ContentRootPath);
+
+        // A threshold below 5 is refused at start-up, not when the first report would leak a small cell.
+        services.AddOptions<Pages.Reports.ReportsOptions>().Bind(configuration.GetSection(Pages.Reports.ReportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Pages.Reports.ReportRequests>();
+        services.AddSingleton<SafeHome.Reports.Pdf.IPdfEngine, SafeHome.Reports.Pdf.SkiaPdfEngine>();
         AddIdentity(services, session);
         AddAuthorization(services);
 
@@ -70,6 +75,8 @@ public static class WebServiceCollectionExtensions
             conventions.AuthorizeFolder("/Missing", Policies.CaseReader);
             conventions.AuthorizeFolder("/Placement", Policies.CaseReader);
             conventions.AuthorizeFolder("/Exploitation", Policies.CaseReader);
+            conventions.AuthorizeFolder("/Reports", Policies.ReportReader);
+            conventions.AuthorizePage("/Reports/Request", Policies.Director);
             foreach (var page in MissingWritePages)
             {
                 conventions.AuthorizePage(page, Policies.CaseWriter);
@@ -194,7 +201,8 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Counselor, p => p.RequireRole(Roles.Counselor))
             .AddPolicy(Policies.CaseReader, p => p.RequireRole(Policies.CaseReaderRoles))
-            .AddPolicy(Policies.CaseWriter, p => p.RequireRole(Policies.CaseWriterRoles));
+            .AddPolicy(Policies.CaseWriter, p => p.RequireRole(Policies.CaseWriterRoles))
+            .AddPolicy(Policies.ReportReader, p => p.RequireRole(Policies.ReportReaderRoles));
 
     public static WebApplication UseSafeHome(this WebApplication app)
     {

@@ -24,6 +24,15 @@ public sealed class JobsOptions
 
     /// Cron expression of the nightly audit-chain verification (server local time).
     public string AuditVerifyCron { get; set; } = "40 2 * * *";
+
+    /// Cron expression of the daily check that requests the last quarter's outcome report once it is due.
+    public string QuarterlyReportCron { get; set; } = "30 3 * * *";
+
+    /// How long a job picked up by a server that then died stays invisible before another server takes it over.
+    public int InvisibilityTimeoutSeconds { get; set; } = 30 * 60;
+
+    /// How long a stopping server waits for running jobs before abandoning them to another server.
+    public int ShutdownTimeoutSeconds { get; set; } = 15;
 }
 
 public static class JobsServiceCollectionExtensions
@@ -31,6 +40,7 @@ public static class JobsServiceCollectionExtensions
     public const string PlanAlertsJobId = "plan-alerts";
     public const string MissingAlertsJobId = "missing-alerts";
     public const string AuditVerifyJobId = "audit-verify";
+    public const string QuarterlyReportJobId = "quarterly-outcome-report";
 
     public static IServiceCollection AddSafeHomeJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string contentRoot)
     {
@@ -39,24 +49,31 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<PlanAlertsJob>();
         services.AddScoped<MissingAlertsJob>();
         services.AddScoped<AuditVerifyJob>();
+        services.AddScoped<OutcomeReportJob>();
+        services.AddScoped<QuarterlyReportJob>();
+        services.AddSingleton<ReportStageGate>();
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (database.Provider == DatabaseProvider.Postgres)
             {
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(DatabaseServiceCollectionExtensions.ResolveConnectionString(database, contentRoot)));
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(DatabaseServiceCollectionExtensions.ResolveConnectionString(database, contentRoot)),
+                    new PostgreSqlStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds) });
             }
             else
             {
                 // Jobs keep their own SQLite file beside the case database, so job churn never contends with case writes.
                 var folder = Path.GetFullPath(database.DataFolder, contentRoot);
                 Directory.CreateDirectory(folder);
-                config.UseSQLiteStorage(Path.Combine(folder, "jobs.db"));
+                config.UseSQLiteStorage(
+                    Path.Combine(folder, "jobs.db"),
+                    new SQLiteStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds), QueuePollInterval = TimeSpan.FromSeconds(2) });
             }
         });
         if (options.RunServer)
         {
-            services.AddHangfireServer();
+            services.AddHangfireServer(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         }
 
         return services;
@@ -72,6 +89,8 @@ public static class JobsServiceCollectionExtensions
             .AddOrUpdate<MissingAlertsJob>(MissingAlertsJobId, job => job.RunAsync(CancellationToken.None), options.MissingAlertsCron);
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<AuditVerifyJob>(AuditVerifyJobId, job => job.RunAsync(CancellationToken.None), options.AuditVerifyCron);
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<QuarterlyReportJob>(QuarterlyReportJobId, job => job.RunAsync(CancellationToken.None), options.QuarterlyReportCron);
 
         // Behind the app's own sign-in and admin policy, and the dashboard's own filter as a second lock.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], DisplayStorageConnectionString = false })

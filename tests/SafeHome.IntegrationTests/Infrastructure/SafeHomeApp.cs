@@ -19,18 +19,29 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
 {
     public const string Password = "violet harbor lantern 2049";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "safehome-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
     private readonly string _environment;
     private readonly string? _postgres;
+    private readonly bool _keepFolder;
 
     /// <param name="postgres">A PostgreSQL connection string to run on instead of SQLite (see <see cref="PostgresCluster"/>).</param>
-    public SafeHomeApp(string environment = "Development", LogLevel minimumLogLevel = LogLevel.Information, string? postgres = null)
+    /// <param name="folder">A data folder shared with another instance (a restart of the same installation); the
+    /// caller deletes it.</param>
+    public SafeHomeApp(string environment = "Development", LogLevel minimumLogLevel = LogLevel.Information, string? postgres = null, string? folder = null)
     {
         _environment = environment;
         _postgres = postgres;
+        _keepFolder = folder is not null;
+        _folder = folder ?? Path.Combine(Path.GetTempPath(), "safehome-tests", Guid.NewGuid().ToString("N"));
         MinimumLogLevel = minimumLogLevel;
         Directory.CreateDirectory(_folder);
     }
+
+    /// Settings applied after the test defaults, e.g. to run the job server.
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// Service replacements applied last.
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 15, 0, 0, TimeSpan.Zero));
 
@@ -56,6 +67,11 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
 
         // Tests run jobs by calling them; a background server per test host would only add threads and noise.
         builder.UseSetting("Jobs:RunServer", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();
@@ -71,6 +87,7 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
             services.AddSingleton(new OperatorConsole(OperatorOutput));
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            ConfigureTestServices?.Invoke(services);
         });
     }
 
@@ -151,6 +168,11 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_keepFolder)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(_folder, recursive: true);
