@@ -33,7 +33,7 @@ public static class OutcomeReport
         var overview = new List<OverviewFigure>
         {
             new("Youth served", suppressor.Single(current.YouthServed)),
-            new("Resident-days", Figure.Count(current.ResidentDays)),
+            new("Resident-days", suppressor.Single(current.ResidentDays)),
             new("Admissions", suppressor.Single(current.Admissions)),
             new("Exits", suppressor.Single(current.Exits)),
             new("In care on the last day", suppressor.Single(current.CurrentResidentsAtEnd)),
@@ -85,7 +85,7 @@ public static class OutcomeReport
         var unit = UnitLabel(definition.Unit);
         if (result.Status == MetricStatus.NotRecorded)
         {
-            return new MetricRow(definition.Id, definition.Name, unit, false, Figure.NotApplicable, Figure.NotApplicable, Figure.NotApplicable, [], [], result.Note ?? "Not recorded.");
+            return new MetricRow(definition.Id, definition.Name, unit, false, Figure.NotApplicable, Figure.NotApplicable, Figure.NotApplicable, [], Figure.NotApplicable, [], result.Note ?? "Not recorded.");
         }
 
         // The breakdown partitions N: suppressed as one table with N as its total, so no withheld part can be had by
@@ -97,8 +97,9 @@ public static class OutcomeReport
         Figure denominator;
         if (isRate)
         {
-            numerator = suppressor.Single(result.Numerator);
-            denominator = Figure.Count(result.Denominator);
+            // For a rate the breakdown splits the events themselves, so its total is the numerator.
+            numerator = result.Parts.Count > 0 && result.N == result.Numerator ? total : suppressor.Single(result.Numerator);
+            denominator = suppressor.Single(result.Denominator);
         }
         else
         {
@@ -107,7 +108,7 @@ public static class OutcomeReport
         }
 
         var value = Percentish(definition.Unit)
-            ? Derived(result.Value, numerator, isRate || denominator.IsPublished || result.Denominator == 0, result.Denominator == 0)
+            ? Derived(result.Value, numerator, denominator.IsPublished, result.Denominator == 0)
             : suppressor.Statistic(result.N, result.Value);
         var statistics = result.Statistics
             .Select(s => new StatisticRow(s.Label, CountUnits.Contains(s.Unit) ? suppressor.Single((long)(s.Value ?? 0)) : suppressor.Statistic(result.N, s.Value), s.Unit))
@@ -122,6 +123,7 @@ public static class OutcomeReport
             numerator,
             denominator,
             [.. result.Parts.Select((p, i) => new PartRow(p.Label, parts.Cells[i]))],
+            total,
             statistics,
             result.Note);
     }

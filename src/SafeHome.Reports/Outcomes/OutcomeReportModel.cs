@@ -49,6 +49,7 @@ public sealed record MetricRow(
     Figure Numerator,
     Figure Denominator,
     IReadOnlyList<PartRow> Parts,
+    Figure PartsTotal,
     IReadOnlyList<StatisticRow> Statistics,
     string? Note);
 
