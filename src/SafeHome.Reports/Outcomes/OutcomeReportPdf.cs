@@ -36,6 +36,7 @@ public static class OutcomeReportPdf
             },
             content)
         {
+            HeaderSpacing = 16,
             Header = page => page.PageNumber == 1
                 ? new Spacer(0)
                 : new TextBlock([new TextSpan(model.ProgramName, Bold: true), new TextSpan($" · Outcome report {model.PeriodLabel}, version {model.Version}")]) { FontSize = 8 },
@@ -104,7 +105,7 @@ public static class OutcomeReportPdf
         content.Add(Table(
             [new TableColumn(0.6f), new TableColumn(3.4f), new TableColumn(1.4f, TextAlignment.Right), new TableColumn(1.4f, TextAlignment.Right), new TableColumn(1.2f, TextAlignment.Right)],
             ["", "Metric", model.PeriodLabel, model.PreviousPeriodLabel, "Change"],
-            model.Summary.Select(s => new[] { s.MetricId, $"{s.Name} ({s.Unit})", Format(s.Current, s.Unit), Format(s.Previous, s.Unit), Change(s) })));
+            model.Summary.Select(s => new[] { s.MetricId, NameWithUnit(s.Name, s.Unit), Format(s.Current, s.Unit), Format(s.Previous, s.Unit), Change(s) })));
         content.Add(PageBreak.Instance);
     }
 
@@ -124,10 +125,10 @@ public static class OutcomeReportPdf
     {
         content.Add(new TextBlock(section.Area, bold: true) { FontSize = Heading, SpaceAfter = 6 });
         content.Add(Table(
-            [new TableColumn(0.5f), new TableColumn(2.6f), new TableColumn(1.2f, TextAlignment.Right), new TableColumn(1.1f, TextAlignment.Right), new TableColumn(1.1f, TextAlignment.Right), new TableColumn(2.8f)],
+            [new TableColumn(0.5f), new TableColumn(2.5f), new TableColumn(1.2f, TextAlignment.Right), new TableColumn(1.2f, TextAlignment.Right), new TableColumn(1.5f, TextAlignment.Right), new TableColumn(2.9f)],
             ["", "Metric", "Result", "Numerator", "Denominator", "Breakdown"],
             section.Metrics.Select(m => m.Recorded
-                ? new[] { m.Id, m.Name, $"{Format(m.Value, m.Unit)}{(m.Unit is "%" ? "" : " " + m.Unit)}", Format(m.Numerator), Format(m.Denominator), Breakdown(m) }
+                ? new[] { m.Id, NameWithUnit(m.Name, m.Unit), Format(m.Value, m.Unit), Format(m.Numerator), Format(m.Denominator), Breakdown(m) }
                 : [m.Id, m.Name, "not recorded", "", "", m.Note ?? ""])));
         content.Add(new Spacer(14));
     }
@@ -135,7 +136,7 @@ public static class OutcomeReportPdf
     private static string Breakdown(MetricRow metric)
     {
         var parts = metric.Parts.Select(p => $"{p.Label}: {Format(p.Count)}");
-        var statistics = metric.Statistics.Select(s => $"{s.Label}: {Format(s.Value)} {s.Unit}".TrimEnd());
+        var statistics = metric.Statistics.Select(s => s.Value.IsPublished && s.Unit != "%" ? $"{s.Label}: {Format(s.Value)} {s.Unit}".TrimEnd() : $"{s.Label}: {Format(s.Value, s.Unit)}");
         var text = string.Join("; ", parts.Concat(statistics));
         return metric.Note is { Length: > 0 } note ? $"{text}{(text.Length > 0 ? ". " : "")}{note}" : text;
     }
@@ -151,7 +152,7 @@ public static class OutcomeReportPdf
             var values = new TextBlock(string.Join("   ", series.Points.Select(p => $"{p.Quarter}: {Format(p.Value, series.Unit)}"))) { FontSize = 8, SpaceAfter = 12 };
             content.Add(new KeepTogether(new Column(
             [
-                new TextBlock($"{series.MetricId} {series.Name} ({series.Unit})", bold: true) { FontSize = Subheading, SpaceAfter = 2 },
+                new TextBlock($"{series.MetricId} {NameWithUnit(series.Name, series.Unit)}", bold: true) { FontSize = Subheading, SpaceAfter = 2 },
                 chart,
                 values,
             ])));
@@ -173,9 +174,16 @@ public static class OutcomeReportPdf
         plot.Axes.SetLimitsX(-0.5, series.Points.Count - 0.5);
         var top = published.Count == 0 ? 1 : published.Max(x => x.p.Value.Value!.Value);
         plot.Axes.SetLimitsY(0, series.Unit == "%" ? 105 : Math.Max(1, top * 1.15));
-        plot.YLabel(series.Unit);
+        plot.Axes.Left.Label.Text = series.Unit == "%" ? "%" : series.Unit.Replace("resident-days", "days", StringComparison.Ordinal);
+        plot.Axes.Left.Label.FontSize = 10;
+        plot.Axes.Left.TickLabelStyle.FontSize = 9;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 9;
         return plot;
     }
+
+    /// "Youth with an episode (%)", but not "Episodes per 1,000 resident-days (per 1,000 resident-days)".
+    private static string NameWithUnit(string name, string unit) =>
+        name.Contains(unit, StringComparison.Ordinal) ? name : $"{name} ({unit})";
 
     private static void Methods(OutcomeReportModel model, List<PdfElement> content)
     {
