@@ -82,6 +82,26 @@ public sealed partial class CaseloadJourneyTests
             Assert.Equal(200, allowed?.Status);
             await Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Sunny", Level = 1 })).ToBeVisibleAsync();
             await Expect(casey.Locator("#legal-name")).ToHaveTextAsync("Jordan Quill-Example");
+
+            // 5. The director asks for last quarter's outcome report; the page polls the job's progress (plain fetch)
+            // until the PDF is ready, without anyone reloading it.
+            var director = signedIn[Director];
+            await director.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Outcome reports" }).ClickAsync();
+            await director.GetByRole(AriaRole.Link, new() { Name = "Request a report" }).ClickAsync();
+            var polled = director.WaitForResponseAsync(r => r.Url.Contains("handler=Progress", StringComparison.Ordinal) && r.Status == 200, new() { Timeout = 90_000 });
+            await director.GetByRole(AriaRole.Button, new() { Name = "Build the report" }).ClickAsync();
+            await Expect(director.GetByRole(AriaRole.Heading, new() { NameRegex = ReportHeading() })).ToBeVisibleAsync();
+            await polled;
+            var download = director.GetByRole(AriaRole.Link, new() { Name = "Download the PDF" });
+            await Expect(download).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await Expect(director.Locator("#report-progress")).ToHaveAttributeAsync("aria-valuenow", "100");
+            await Expect(director.Locator("#report-status")).ToHaveTextAsync("Ready");
+            var file = await director.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+            await using var pdf = await file.CreateReadStreamAsync();
+            var head = new byte[5];
+            await pdf.ReadExactlyAsync(head, TestContext.Current.CancellationToken);
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+            Assert.EndsWith("-v1.pdf", file.SuggestedFilename, StringComparison.Ordinal);
         }
         catch (Exception ex)
         {
@@ -194,6 +214,9 @@ public sealed partial class CaseloadJourneyTests
 
     [GeneratedRegex("^\\d{4}-\\d{2}-\\d{2}$")]
     private static partial Regex IsoDate();
+
+    [GeneratedRegex("^Outcome report \\d{4} Q[1-4], version 1$")]
+    private static partial Regex ReportHeading();
 
     private sealed record Person(string Email, string DisplayName, string? Role, string Password);
 
