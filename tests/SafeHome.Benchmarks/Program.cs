@@ -1,0 +1,31 @@
+// How to run (from the repository root):
+//
+//   End to end, the target (2,000 residents over 10 years; the whole outcome report in under 15 s with under
+//   500 MB peak): seeds a synthetic program into a temporary SQLite file (seeding is not measured), then for the year
+//   2025 and for 2025 Q4 runs exactly what the report job does (load, compute, lay out the PDF) once to warm up and
+//   5 times measured, each period in a fresh process, and prints min/median/max per stage, pages, peak memory and
+//   PASS/FAIL. Exit code 0 when every target is met.
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- report-e2e [--runs 5] [--keep]
+//   --keep leaves the seeded database in place and prints its path; reuse it (or seed a file of your choosing when
+//   it does not exist yet) with
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- report-e2e --db /tmp/safehome-synthetic.db
+//
+//   --verbose also prints every metric's value, numerator and denominator.
+//
+//   BenchmarkDotNet: the PDF layer against raw SkiaSharp and Chromium, as before, and the report's stages (load,
+//   build, render, end to end) over the synthetic program; set SAFEHOME_BENCH_DB to a seeded file (from --keep above),
+//   or each benchmark process seeds its own (about 35 s):
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- --filter '*PdfRenderBenchmarks*'
+//     SAFEHOME_BENCH_DB=/tmp/safehome-synthetic.db dotnet run -c Release --project tests/SafeHome.Benchmarks -- --filter '*OutcomeReportBenchmarks*'
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+if (args.Length > 0 && args[0] == "report-e2e")
+{
+    return await SafeHome.Benchmarks.ReportEndToEnd.RunAsync(args[1..]);
+}
+
+// Results go under bin/ so a run leaves nothing at the repository root.
+var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+BenchmarkSwitcher.FromAssembly(typeof(SafeHome.Benchmarks.PdfRenderBenchmarks).Assembly).Run(args, config);
+return 0;
