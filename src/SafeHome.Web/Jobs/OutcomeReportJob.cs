@@ -58,7 +58,7 @@ public sealed partial class OutcomeReportJob(
 
     private async Task BuildAndStoreAsync(ReportRun run, CancellationToken cancellationToken)
     {
-        var settings = new OutcomeReportSettings(options.Value.ProgramName, options.Value.SuppressionThreshold, new MetricOptions { NoteSigningHours = notes.SigningDeadlineHours });
+        var settings = new OutcomeReportSettings(options.Value.ProgramName, options.Value.SuppressionThreshold, new MetricOptions { NoteSigningHours = notes.SigningDeadlineHours, TimeZone = clock.LocalTimeZone });
         var period = ReportRequests.PeriodOf(run);
 
         await StepAsync(run, 5, "Reading the records", cancellationToken);
