@@ -28,6 +28,7 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<CareFollowUp> CareFollowUps => Set<CareFollowUp>();
     public DbSet<PlacementSafetyDecision> PlacementSafetyDecisions => Set<PlacementSafetyDecision>();
     public DbSet<ExploitationEvent> ExploitationEvents => Set<ExploitationEvent>();
+    public DbSet<EducationRecord> EducationRecords => Set<EducationRecord>();
     public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
     public DbSet<NoteAmendment> NoteAmendments => Set<NoteAmendment>();
     public DbSet<NoteLink> NoteLinks => Set<NoteLink>();

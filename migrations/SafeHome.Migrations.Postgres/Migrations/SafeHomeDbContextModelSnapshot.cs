@@ -2439,6 +2439,43 @@ namespace SafeHome.Migrations.Postgres.Migrations
                     b.ToTable("CaseloadAssignments");
                 });
 
+            modelBuilder.Entity("SafeHome.Domain.Residents.EducationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("EducationRecords");
+                });
+
             modelBuilder.Entity("SafeHome.Domain.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2526,6 +2563,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("DischargedOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("DocumentsAtExit")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PlacingAgency")
                         .IsRequired()
@@ -2838,6 +2878,15 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .WithMany("Assignments")
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeHome.Domain.Residents.EducationRecord", b =>
+                {
+                    b.HasOne("SafeHome.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

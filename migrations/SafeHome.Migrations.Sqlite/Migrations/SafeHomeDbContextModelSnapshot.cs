@@ -2428,6 +2428,43 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                     b.ToTable("CaseloadAssignments");
                 });
 
+            modelBuilder.Entity("SafeHome.Domain.Residents.EducationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("EducationRecords");
+                });
+
             modelBuilder.Entity("SafeHome.Domain.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2515,6 +2552,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly?>("DischargedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DocumentsAtExit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PlacingAgency")
                         .IsRequired()
@@ -2827,6 +2867,15 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .WithMany("Assignments")
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeHome.Domain.Residents.EducationRecord", b =>
+                {
+                    b.HasOne("SafeHome.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

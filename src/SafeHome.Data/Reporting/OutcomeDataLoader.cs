@@ -30,7 +30,14 @@ public static class OutcomeDataLoader
                 s.DischargedOn <= through ? s.DischargedOn : null,
                 s.DischargedOn <= through ? s.DischargeType : null,
                 s.DischargedOn <= through ? s.DischargeReason : null,
-                s.DischargedOn <= through ? s.DischargeDestination : null))
+                s.DischargedOn <= through ? s.DischargeDestination : null,
+                s.DischargedOn <= through ? s.DocumentsAtExit : null))
+            .ToListAsync(ct);
+
+        // A status recorded as starting after `through` did not hold yet; an end after it had not happened yet.
+        var education = await db.EducationRecords.AsNoTracking()
+            .Where(e => e.StartedOn <= through)
+            .Select(e => new EducationFact(e.ResidentId, e.Status, e.StartedOn, e.EndedOn <= through ? e.EndedOn : null))
             .ToListAsync(ct);
 
         var episodes = (await db.MissingEpisodes.AsNoTracking()
@@ -160,6 +167,7 @@ public static class OutcomeDataLoader
             Reviews = reviews,
             ObjectiveRatings = [.. ratings.Select(r => new ObjectiveRatingFact(r.ObjectiveId!.Value, r.ReviewId, r.Status!.Value))],
             Notes = notes,
+            Education = education,
             DataThrough = through,
         };
     }

@@ -17,7 +17,11 @@ public sealed record StayFact(
     DateOnly? DischargedOn,
     DischargeType? DischargeType,
     DischargeReason? DischargeReason,
-    DischargeDestination? Destination);
+    DischargeDestination? Destination,
+    IdentityDocuments? DocumentsAtExit = null);
+
+/// <param name="EndedOn">The last day the status held; null while it still holds.</param>
+public sealed record EducationFact(Guid ResidentId, EducationStatus Status, DateOnly StartedOn, DateOnly? EndedOn);
 
 public sealed record EpisodeFact(
     Guid Id,
@@ -96,6 +100,7 @@ public sealed record MetricDataset
     public IReadOnlyList<ReviewFact> Reviews { get; init; } = [];
     public IReadOnlyList<ObjectiveRatingFact> ObjectiveRatings { get; init; } = [];
     public IReadOnlyList<NoteFact> Notes { get; init; } = [];
+    public IReadOnlyList<EducationFact> Education { get; init; } = [];
 
     /// The last day the data is complete for. Days in care after it are not counted, and a stay admitted less than
     /// the plan window before it is not yet due a plan. Null: no cut-off.

@@ -15,6 +15,14 @@ public sealed record MetricOptions
     /// M5 counts youth younger than this at the clock start.
     public int NcmecUnderAge { get; init; } = 18;
 
+    /// M13 counts as school-age the residents this age or younger on the census day. 18 keeps high-school seniors who
+    /// turned 18 in the count; older youth still in care are left out of the denominator.
+    public int SchoolAgeMax { get; init; } = 18;
+
+    /// M24 counts exits of youth at least this old on the discharge day; 0 counts every exit (DOMAIN.md §8: "youth
+    /// ≥14 or all, configurable").
+    public int DocumentsMinimumAge { get; init; }
+
     /// M10's optional exclusion of transfers for medical reasons (to a psychiatric hospital).
     public bool ExcludeMedicalTransfersFromPermanency { get; init; }
 

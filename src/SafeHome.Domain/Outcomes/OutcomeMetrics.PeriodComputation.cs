@@ -7,7 +7,7 @@ namespace SafeHome.Domain.Outcomes;
 
 public static partial class OutcomeMetrics
 {
-    private sealed class PeriodComputation(MetricIndex index, ReportingPeriod period)
+    private sealed partial class PeriodComputation(MetricIndex index, ReportingPeriod period)
     {
         private readonly MetricOptions _options = index.Options;
         private readonly DateOnly _start = period.Start;
@@ -66,11 +66,13 @@ public static partial class OutcomeMetrics
                         "M9" => M9(definition, current, currentDays),
                         "M10" => M10(definition),
                         "M11" => M11(definition),
+                        "M13" => M13(definition, census),
                         "M16" => M16(definition),
                         "M17" => M17(definition),
                         "M18" => M18(definition),
                         "M19" => M19(definition),
                         "M20" => M20(definition),
+                        "M24" => M24(definition),
                         "M26" => M26(definition),
                         _ => MetricResult.NotRecorded(definition, "Not computed."),
                     });

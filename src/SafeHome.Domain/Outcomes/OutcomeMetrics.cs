@@ -11,13 +11,11 @@ public static partial class OutcomeMetrics
     private static readonly Dictionary<string, string> NotRecordedNotes = new()
     {
         ["M12"] = "Follow-up contact after discharge (date, whether the youth was reached, any exploitation event reported) is not recorded yet.",
-        ["M13"] = "School enrollment and diploma or GED status (EducationEnrollment) are not recorded yet.",
         ["M14"] = "School attendance days (AttendanceDay) are not recorded yet.",
         ["M15"] = "Health encounters (initial health exam, dental and behavioral health assessment dates) are not recorded yet.",
         ["M21"] = "Symptom measure administrations (CATS, UCLA PTSD-RI, CPSS scores) are not recorded yet.",
         ["M22"] = "CANS administrations (item ratings for needs and strengths) are not recorded yet.",
         ["M23"] = "Casey Life Skills Assessment administrations (domain scores) are not recorded yet.",
-        ["M24"] = "The identity-document checklist at exit (DocumentChecklist) is not recorded yet.",
         ["M25"] = "Youth satisfaction surveys (offered, returned, scores) are not recorded yet.",
     };
 

@@ -41,11 +41,15 @@ public sealed class Stay : IVersioned, IAudited
     public DischargeType? DischargeType { get; private set; }
     public DischargeReason? DischargeReason { get; private set; }
     public DischargeDestination? DischargeDestination { get; private set; }
+
+    /// The documents the youth left with (M24). Null: not recorded, as for stays discharged before the checklist existed.
+    public IdentityDocuments? DocumentsAtExit { get; private set; }
     public long Version { get; set; }
 
     public bool IsOpen => DischargedOn is null;
 
-    public void Discharge(DateOnly dischargedOn, DischargeType type, DischargeReason reason, DischargeDestination destination, DateOnly today)
+    public void Discharge(
+        DateOnly dischargedOn, DischargeType type, DischargeReason reason, DischargeDestination destination, DateOnly today, IdentityDocuments? documentsAtExit = null)
     {
         if (DischargedOn is not null)
         {
@@ -62,9 +66,15 @@ public sealed class Stay : IVersioned, IAudited
             throw new DomainRuleException(nameof(DischargedOn), "The discharge date cannot be in the future.");
         }
 
+        if (documentsAtExit is { } documents && (documents & ~IdentityDocumentList.All) != 0)
+        {
+            throw new DomainRuleException(nameof(DocumentsAtExit), "Choose only documents from the checklist.");
+        }
+
         DischargedOn = dischargedOn;
         DischargeType = type;
         DischargeReason = reason;
         DischargeDestination = destination;
+        DocumentsAtExit = documentsAtExit;
     }
 }

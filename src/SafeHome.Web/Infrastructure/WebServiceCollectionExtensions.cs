@@ -75,6 +75,8 @@ public static class WebServiceCollectionExtensions
             conventions.AuthorizeFolder("/Missing", Policies.CaseReader);
             conventions.AuthorizeFolder("/Placement", Policies.CaseReader);
             conventions.AuthorizeFolder("/Exploitation", Policies.CaseReader);
+            conventions.AuthorizeFolder("/Education", Policies.CaseReader);
+            conventions.AuthorizePage("/Education/Record", Policies.CaseWriter);
             conventions.AuthorizeFolder("/Reports", Policies.ReportReader);
             conventions.AuthorizePage("/Reports/Request", Policies.Director);
             foreach (var page in MissingWritePages)

@@ -93,4 +93,40 @@ public sealed class StayDischargeTests
         Assert.Equal(DischargeType.Unplanned, stay.DischargeType);
         Assert.Equal(DischargeDestination.FamilyFoster, stay.DischargeDestination);
     }
+
+    [Fact]
+    public void The_documents_the_youth_leaves_with_are_kept_with_the_discharge()
+    {
+        var (_, stay) = OpenStay();
+        const IdentityDocuments documents = IdentityDocuments.BirthCertificate | IdentityDocuments.MedicalRecords;
+
+        stay.Discharge(AdmittedOn.AddDays(30), DischargeType.Planned, DischargeReason.CompletedProgram, DischargeDestination.Reunification, Today, documents);
+
+        Assert.Equal(documents, stay.DocumentsAtExit);
+    }
+
+    [Fact]
+    public void A_discharge_without_the_checklist_leaves_the_documents_not_recorded_and_none_is_kept_as_none()
+    {
+        var (_, unrecorded) = OpenStay();
+        var (_, none) = OpenStay();
+
+        Discharge(unrecorded, AdmittedOn.AddDays(30));
+        none.Discharge(AdmittedOn.AddDays(30), DischargeType.Planned, DischargeReason.CompletedProgram, DischargeDestination.Reunification, Today, IdentityDocuments.None);
+
+        Assert.Null(unrecorded.DocumentsAtExit);
+        Assert.Equal(IdentityDocuments.None, none.DocumentsAtExit);
+    }
+
+    [Fact]
+    public void A_document_outside_the_checklist_is_refused_and_the_stay_stays_open()
+    {
+        var (_, stay) = OpenStay();
+
+        var error = Assert.Throws<DomainRuleException>(() =>
+            stay.Discharge(AdmittedOn.AddDays(30), DischargeType.Planned, DischargeReason.CompletedProgram, DischargeDestination.Reunification, Today, (IdentityDocuments)64));
+
+        Assert.Equal(nameof(Stay.DocumentsAtExit), error.Field);
+        Assert.True(stay.IsOpen);
+    }
 }

@@ -4,6 +4,7 @@ using SafeHome.Data;
 using SafeHome.Data.Reporting;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Outcomes;
+using SafeHome.Domain.Residents;
 using SafeHome.UnitTests.Builders;
 using static SafeHome.UnitTests.Outcomes.OutcomeScenario;
 
@@ -67,5 +68,39 @@ public sealed class OutcomeDataLoaderTests
         var earlier = await OutcomeDataLoader.LoadAsync(db, new DateOnly(2026, 2, 15), ct);
         Assert.Null(Assert.Single(earlier.Stays).DischargedOn);
         Assert.Equal(42, OutcomeMetrics.Compute(earlier, Q1, MetricOptions.Default).ResidentDays);
+    }
+
+    [Fact]
+    public async Task The_loader_projects_education_records_and_documents_at_exit_as_known_on_the_cut_off_day()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = new SqliteConnection("DataSource=:memory:");
+        await connection.OpenAsync(ct);
+        await using var db = new SafeHomeDbContext(new DbContextOptionsBuilder<SafeHomeDbContext>().UseSqlite(connection).Options);
+        await db.Database.EnsureCreatedAsync(ct);
+
+        var today = new DateOnly(2026, 3, 10);
+        var now = Utc(2026, 3, 10, 12);
+        var resident = new ResidentBuilder().BornOn(new DateOnly(2010, 5, 15)).On(today).Build();
+        var stay = resident.AdmitOn(new DateOnly(2026, 1, 5), today);
+        stay.Discharge(new DateOnly(2026, 3, 1), DischargeType.Planned, DischargeReason.CompletedProgram, DischargeDestination.RelativeKin, today, IdentityDocumentList.All);
+        db.Residents.Add(resident);
+        db.EducationRecords.Add(new EducationRecord(resident.Id, EducationStatus.EnrolledInSchool, new DateOnly(2025, 9, 2), new DateOnly(2026, 2, 20), today, null, now));
+        db.EducationRecords.Add(new EducationRecord(resident.Id, EducationStatus.EnrolledInGedProgram, new DateOnly(2026, 2, 23), null, today, null, now));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        var data = await OutcomeDataLoader.LoadAsync(db, new DateOnly(2026, 3, 31), ct);
+
+        Assert.Equal(IdentityDocumentList.All, Assert.Single(data.Stays).DocumentsAtExit);
+        Assert.Equal(
+            [new EducationFact(resident.Id, EducationStatus.EnrolledInSchool, new DateOnly(2025, 9, 2), new DateOnly(2026, 2, 20)), new EducationFact(resident.Id, EducationStatus.EnrolledInGedProgram, new DateOnly(2026, 2, 23), null)],
+            data.Education.OrderBy(e => e.StartedOn));
+        Assert.Equal((1L, 1L), (OutcomeMetrics.Compute(data, Q1)["M24"].Numerator, OutcomeMetrics.Compute(data, Q1)["M24"].Denominator));
+
+        // Cut off on 15 Feb: the GED program has not started, school has not ended, and the exit is not known yet.
+        var earlier = await OutcomeDataLoader.LoadAsync(db, new DateOnly(2026, 2, 15), ct);
+        Assert.Equal([new EducationFact(resident.Id, EducationStatus.EnrolledInSchool, new DateOnly(2025, 9, 2), null)], earlier.Education);
+        Assert.Null(Assert.Single(earlier.Stays).DocumentsAtExit);
     }
 }

@@ -279,13 +279,11 @@ public sealed class OutcomeMetricsTests
 
     [Theory]
     [InlineData("M12")]
-    [InlineData("M13")]
     [InlineData("M14")]
     [InlineData("M15")]
     [InlineData("M21")]
     [InlineData("M22")]
     [InlineData("M23")]
-    [InlineData("M24")]
     [InlineData("M25")]
     public void Metrics_without_data_in_the_app_are_present_as_not_recorded_with_a_note(string id)
     {

@@ -69,7 +69,7 @@ public sealed class OutcomeReportTests
         Assert.Equal("2025 Q4", model.PreviousPeriodLabel);
         Assert.Equal(MetricCatalog.All.Count, model.Methods.Count);
         Assert.Equal(8, Assert.Single(model.Trends, t => t.MetricId == "M1").Points.Count);
-        Assert.Contains(model.Sections.SelectMany(s => s.Metrics), m => m.Id == "M13" && !m.Recorded && m.Note is { Length: > 0 });
+        Assert.Contains(model.Sections.SelectMany(s => s.Metrics), m => m.Id == "M14" && !m.Recorded && m.Note is { Length: > 0 });
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,8 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
         {
             // A youth still missing is discharged as missing, not returned; the episode itself stays open.
             var reason = HasOpenEpisode ? DischargeReason.MissingNotReturned : Input.DischargeReason;
-            stay!.Discharge(Input.DischargedOn!.Value, Input.DischargeType, reason, Input.DischargeDestination, clock.Today());
+            var documents = Input.DocumentsAtExit.Aggregate(IdentityDocuments.None, (all, document) => all | document);
+            stay!.Discharge(Input.DischargedOn!.Value, Input.DischargeType, reason, Input.DischargeDestination, clock.Today(), documents);
 
             // The plan ends with the stay (DOMAIN.md §6B: CLOSED at discharge), in the same save.
             var activePlan = await db.ServicePlans.FirstOrDefaultAsync(p => p.ResidentId == id && p.Status == SafeHome.Domain.Plans.PlanStatus.Active);
@@ -93,6 +95,17 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
         return resident is not null;
     }
 
+    public static string DisplayName(IdentityDocuments document) =>
+        typeof(IdentityDocuments).GetField(document.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? document.ToString();
+
+    /// "Documents at exit" on the overview: the list, "none", or "not recorded" for stays discharged before the checklist.
+    public static string DescribeDocuments(IdentityDocuments? documents) => documents switch
+    {
+        null => "not recorded",
+        IdentityDocuments.None => "none",
+        { } held => string.Join(", ", IdentityDocumentList.Each.Where(d => held.HasFlag(d)).Select(DisplayName)),
+    };
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter the discharge date.")]
@@ -110,6 +123,10 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
         [EnumDataType(typeof(DischargeDestination))]
         [Display(Name = "Destination")]
         public DischargeDestination DischargeDestination { get; set; }
+
+        /// The boxes ticked on the checklist; none ticked records that the youth left with none of them.
+        [Display(Name = "Documents the youth leaves with")]
+        public List<IdentityDocuments> DocumentsAtExit { get; set; } = [];
 
         public long Version { get; set; }
     }
