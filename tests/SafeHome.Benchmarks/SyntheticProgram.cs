@@ -118,6 +118,11 @@ internal static class SyntheticProgram
                 At(admittedOn, 9));
             db.Residents.Add(resident);
 
+            // An education status from admission (M13): mostly enrolled in school.
+            var schooling = random.NextDouble();
+            var status = schooling < 0.7 ? EducationStatus.EnrolledInSchool : schooling < 0.8 ? EducationStatus.EnrolledInGedProgram : schooling < 0.85 ? EducationStatus.DiplomaOrGed : EducationStatus.NotEnrolled;
+            db.EducationRecords.Add(new EducationRecord(resident.Id, status, admittedOn, null, Today, null, At(admittedOn, 10)));
+
             // How often this resident runs: most rarely, a few very often (about one episode per resident-month overall).
             var roll = random.NextDouble();
             var episodesPerMonth = roll < 0.30 ? 0.1 : roll < 0.60 ? 0.55 : roll < 0.85 ? 1.4 : 3.2;
@@ -168,7 +173,11 @@ internal static class SyntheticProgram
                 var (type, reason, destination) = missingAtEnd
                     ? (DischargeType.Unplanned, DischargeReason.MissingNotReturned, DischargeDestination.UnknownMissing)
                     : Discharge();
-                stay.Discharge(endOn, type, reason, destination, Today);
+                // Most planned exits leave with every document (M24); unplanned ones often with fewer.
+                var documents = type == DischargeType.Planned && random.NextDouble() < 0.7
+                    ? IdentityDocuments.BirthCertificate | IdentityDocuments.SocialSecurityCard | IdentityDocuments.StateId | IdentityDocuments.HealthInsuranceInformation | IdentityDocuments.MedicalRecords
+                    : (IdentityDocuments)random.Next(0, 32);
+                stay.Discharge(endOn, type, reason, destination, Today, documents);
             }
 
             var context = new EpisodeContext([(stay.Id, stay.AdmittedOn, stay.DischargedOn)], [], Zone);
