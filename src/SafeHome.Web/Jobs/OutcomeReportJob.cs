@@ -117,7 +117,7 @@ public sealed class QuarterlyReportJob(ReportRequests requests, IOptions<Reports
     public async Task<Guid?> RunAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var quarter = ReportingPeriod.Quarter(today.Year, ((today.Month - 1) / 3) + 1).Previous;
+        var quarter = ReportingPeriod.QuarterContaining(today).Previous;
         if (today < quarter.End.AddDays(1 + options.Value.QuarterlyDelayDays)
             || await requests.LatestAsync(ReportPeriodKind.Quarter, quarter, cancellationToken) is not null)
         {

@@ -70,5 +70,5 @@ public sealed class ReportRequests(SafeHomeDbContext db, IBackgroundJobClient jo
             .FirstOrDefaultAsync(cancellationToken);
 
     public static ReportingPeriod PeriodOf(ReportRun run) =>
-        run.Kind == ReportPeriodKind.Quarter ? ReportingPeriod.Quarter(run.PeriodStart.Year, ((run.PeriodStart.Month - 1) / 3) + 1) : ReportingPeriod.Year(run.PeriodStart.Year);
+        run.Kind == ReportPeriodKind.Quarter ? ReportingPeriod.QuarterContaining(run.PeriodStart) : ReportingPeriod.Year(run.PeriodStart.Year);
 }

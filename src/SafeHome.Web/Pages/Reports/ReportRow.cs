@@ -19,8 +19,7 @@ public sealed record ReportRow(
     int? SuppressedCells,
     string? FailureReason)
 {
-    public static string PeriodLabel(ReportRun run) =>
-        run.Kind == ReportPeriodKind.Quarter ? $"{run.PeriodStart.Year} Q{((run.PeriodStart.Month - 1) / 3) + 1}" : $"{run.PeriodStart.Year}";
+    public static string PeriodLabel(ReportRun run) => ReportRequests.PeriodOf(run).Label;
 
     public string Size => SizeBytes switch
     {

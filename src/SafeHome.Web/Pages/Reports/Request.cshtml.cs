@@ -22,7 +22,7 @@ public sealed class RequestModel(SafeHomeDbContext db, ReportRequests requests, 
 
     public void OnGet()
     {
-        var lastQuarter = CurrentQuarter().Previous;
+        var lastQuarter = ReportingPeriod.QuarterContaining(clock.Today()).Previous;
         Input = new InputModel { Kind = ReportPeriodKind.Quarter, Year = lastQuarter.Start.Year, Quarter = ((lastQuarter.Start.Month - 1) / 3) + 1 };
     }
 
@@ -47,12 +47,6 @@ public sealed class RequestModel(SafeHomeDbContext db, ReportRequests requests, 
 
         var run = await requests.RequestAsync(existing.Kind, ReportRequests.PeriodOf(existing), ReportTrigger.Director, User.UserId(), newVersion: true, cancellationToken);
         return RedirectToPage("/Reports/Run", new { id = run.Id });
-    }
-
-    private ReportingPeriod CurrentQuarter()
-    {
-        var today = clock.Today();
-        return ReportingPeriod.Quarter(today.Year, ((today.Month - 1) / 3) + 1);
     }
 
     /// The chosen period, or null with a message next to the field that is wrong.
