@@ -52,23 +52,33 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<OutcomeReportJob>();
         services.AddScoped<QuarterlyReportJob>();
         services.AddSingleton<ReportStageGate>();
-        services.AddHangfire(config =>
+        // Hangfire keeps "the" storage in a static; this host's storage is held here and registered before
+        // AddHangfire (which only adds JobStorage if missing), so a second host in the same process (tests, tools)
+        // can never enqueue into or serve another host's queue.
+        JobStorage? storage = null;
+        services.AddSingleton<JobStorage>(provider =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            _ = provider.GetRequiredService<IGlobalConfiguration>();
+            return storage ?? throw new InvalidOperationException("Hangfire storage was not configured.");
+        });
+        services.AddHangfire((provider, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+                .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()));
             if (database.Provider == DatabaseProvider.Postgres)
             {
-                config.UsePostgreSqlStorage(
+                storage = config.UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(DatabaseServiceCollectionExtensions.ResolveConnectionString(database, contentRoot)),
-                    new PostgreSqlStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds) });
+                    new PostgreSqlStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds) }).Entry;
             }
             else
             {
                 // Jobs keep their own SQLite file beside the case database, so job churn never contends with case writes.
                 var folder = Path.GetFullPath(database.DataFolder, contentRoot);
                 Directory.CreateDirectory(folder);
-                config.UseSQLiteStorage(
+                storage = config.UseSQLiteStorage(
                     Path.Combine(folder, "jobs.db"),
-                    new SQLiteStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds), QueuePollInterval = TimeSpan.FromSeconds(2) });
+                    new SQLiteStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds), QueuePollInterval = TimeSpan.FromSeconds(2) }).Entry;
             }
         });
         if (options.RunServer)
