@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
+using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages.Reports;
 
@@ -17,11 +19,12 @@ public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
     public async Task OnGetAsync(int p = 1)
     {
-        var total = db.ReportRuns.Count();
-        PageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(p, 1, PageCount);
-        Runs = await db.RowsAsync(
-            db.ReportRuns.OrderByDescending(r => r.PeriodStart).ThenBy(r => r.Kind).ThenByDescending(r => r.Version).Skip((PageNumber - 1) * PageSize).Take(PageSize),
-            clock);
+        var page = await Paged.CreateAsync(
+            db.ReportRuns.AsNoTracking().OrderByDescending(r => r.PeriodStart).ThenBy(r => r.Kind).ThenByDescending(r => r.Version),
+            p,
+            PageSize);
+        PageNumber = page.Page;
+        PageCount = page.PageCount;
+        Runs = await db.RowsAsync(page.Items, clock);
     }
 }

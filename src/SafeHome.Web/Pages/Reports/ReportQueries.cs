@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
 using SafeHome.Domain.Reporting;
 using SafeHome.Web.Infrastructure;
@@ -8,9 +7,8 @@ namespace SafeHome.Web.Pages.Reports;
 
 internal static class ReportQueries
 {
-    public static async Task<IReadOnlyList<ReportRow>> RowsAsync(this SafeHomeDbContext db, IQueryable<ReportRun> runs, TimeProvider clock)
+    public static async Task<IReadOnlyList<ReportRow>> RowsAsync(this SafeHomeDbContext db, IReadOnlyList<ReportRun> list, TimeProvider clock)
     {
-        var list = await runs.AsNoTracking().ToListAsync();
         var names = await db.StaffNamesAsync(list.Select(r => r.RequestedById));
         return [.. list.Select(r => new ReportRow(
             r.Id,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
 using SafeHome.Domain.Reporting;
 
@@ -44,5 +45,5 @@ public sealed class RunModel(SafeHomeDbContext db, TimeProvider clock) : PageMod
     }
 
     private async Task<ReportRow?> LoadAsync(Guid id) =>
-        (await db.RowsAsync(db.ReportRuns.Where(r => r.Id == id), clock)).SingleOrDefault();
+        (await db.RowsAsync(await db.ReportRuns.AsNoTracking().Where(r => r.Id == id).ToListAsync(), clock)).SingleOrDefault();
 }
