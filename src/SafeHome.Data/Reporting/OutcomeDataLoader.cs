@@ -7,6 +7,13 @@ namespace SafeHome.Data.Reporting;
 
 /// Fills a <see cref="MetricDataset"/> with narrow projections: ids, dates and codes only, never names or free text,
 /// and no tracked entities. Provider-neutral LINQ, so it runs the same on SQLite and PostgreSQL.
+///
+/// `through` is the last day of the periods the dataset serves. An event counts by the date it happened,
+/// whenever it was recorded (DOMAIN.md §10), so there are two cuts. What places a record in a period (admission,
+/// discharge, education status, missing clock start, exploitation date, review due date, note service date) is cut at
+/// `through`: nothing after it changes a period that ends on it. The follow-up of such a record
+/// (notifications, return, debrief, screen, plan approval, review held, note signature) is loaded however late it came:
+/// a follow-up still inside its window after the period counts as on time, a later one as late, never as missing.
 public static class OutcomeDataLoader
 {
     public static async Task<MetricDataset> LoadAsync(SafeHomeDbContext db, DateOnly through, CancellationToken ct)
@@ -16,6 +23,7 @@ public static class OutcomeDataLoader
         // Instants are cut two days after `through` so no time zone can move a relevant row out; the metrics assign
         // each instant to its day themselves, and DataThrough stops days in care at `through`.
         var cutoff = through.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var episodesInScope = db.MissingEpisodes.Where(e => e.LastSeenUtc < cutoff).Select(e => e.Id);
 
         var residents = await db.Residents.AsNoTracking()
             .Select(r => new ResidentFact(r.Id, r.DateOfBirth))
@@ -62,35 +70,31 @@ public static class OutcomeDataLoader
                 e.StayId,
                 Utc(e.LastSeenUtc),
                 Utc(e.ClockStartUtc),
-                e.ReturnedUtc < cutoff ? Utc(e.ReturnedUtc) : null,
-                e.ReturnedUtc < cutoff ? e.ReturnType : null,
+                Utc(e.ReturnedUtc),
+                e.ReturnType,
                 e.RiskLevel,
-                e.ReturnedUtc < cutoff ? Utc(e.DebriefDueUtc) : null,
-                e.ReturnedUtc < cutoff ? Utc(e.ScreenDueUtc) : null))
+                Utc(e.DebriefDueUtc),
+                Utc(e.ScreenDueUtc)))
             .ToList();
 
+        // The follow-ups of every episode loaded, whenever they happened: the metrics place each episode by its clock
+        // start or return, and judge its follow-ups against their due times.
         var notifications = (await db.MissingNotifications.AsNoTracking()
-            .Where(n => n.DueAtUtc < cutoff || n.NotifiedAtUtc < cutoff)
+            .Where(n => episodesInScope.Contains(n.EpisodeId))
             .Select(n => new { n.EpisodeId, n.Recipient, n.Phase, n.DueAtUtc, n.NotifiedAtUtc, NotApplicable = n.NotApplicableReason != null })
             .ToListAsync(ct))
-            .Select(n => new NotificationFact(
-                n.EpisodeId,
-                n.Recipient,
-                n.Phase,
-                Utc(n.DueAtUtc),
-                n.NotifiedAtUtc < cutoff ? Utc(n.NotifiedAtUtc) : null,
-                n.NotApplicable))
+            .Select(n => new NotificationFact(n.EpisodeId, n.Recipient, n.Phase, Utc(n.DueAtUtc), Utc(n.NotifiedAtUtc), n.NotApplicable))
             .ToList();
 
         var debriefs = (await db.Set<ReturnDebrief>().AsNoTracking()
-            .Where(d => d.HeldAtUtc < cutoff)
+            .Where(d => episodesInScope.Contains(d.EpisodeId))
             .Select(d => new { d.EpisodeId, d.HeldAtUtc, d.Outcome })
             .ToListAsync(ct))
             .Select(d => new DebriefFact(d.EpisodeId, Utc(d.HeldAtUtc), d.Outcome))
             .ToList();
 
         var screens = await db.Set<TraffickingScreen>().AsNoTracking()
-            .Where(s => s.ScreenedOn <= through)
+            .Where(s => episodesInScope.Contains(s.EpisodeId))
             .Select(s => new ScreenFact(s.EpisodeId, s.ScreenedOn))
             .ToListAsync(ct);
 
@@ -113,8 +117,17 @@ public static class OutcomeDataLoader
             .ToListAsync(ct))
             .ToHashSet();
 
+        // A plan approved after `through` is the late first plan of a stay in care on that day, unless the youth was
+        // readmitted first: a readmission starts a new plan cycle (DOMAIN.md §10), and its stay is not in the data, so
+        // its plan must not pass for the earlier stay's. The boundary is the readmission day at 00:00 UTC, hours from
+        // the local midnight; a new stay's first plan takes days, not hours.
+        var readmittedAt = (await db.Stays.AsNoTracking()
+            .Where(s => s.AdmittedOn > through)
+            .Select(s => new { s.ResidentId, s.AdmittedOn })
+            .ToListAsync(ct))
+            .GroupBy(s => s.ResidentId)
+            .ToDictionary(g => g.Key, g => g.Min(s => s.AdmittedOn).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var plans = (await db.ServicePlans.AsNoTracking()
-            .Where(p => p.CreatedAtUtc < cutoff)
             .Select(p => new { p.Id, p.ResidentId, p.VersionNumber, p.Status, p.ApprovedAtUtc })
             .ToListAsync(ct))
             .Select(p => new PlanFact(
@@ -122,7 +135,7 @@ public static class OutcomeDataLoader
                 p.ResidentId,
                 p.VersionNumber,
                 p.Status,
-                p.ApprovedAtUtc < cutoff ? Utc(p.ApprovedAtUtc) : null,
+                readmittedAt.TryGetValue(p.ResidentId, out var readmitted) && p.ApprovedAtUtc >= readmitted ? null : Utc(p.ApprovedAtUtc),
                 youthPresent.TryGetValue(p.Id, out var present) ? present : null,
                 youthSigned.Contains(p.Id)))
             .ToList();
@@ -131,25 +144,29 @@ public static class OutcomeDataLoader
             .Select(g => new GoalFact(g.Id, g.PlanId, g.GasWeight, g.Status))
             .ToListAsync(ct);
 
+        // Objectives as the plan versions written by `through` set them: a later version may move a target date.
         var objectives = await db.PlanObjectives.AsNoTracking()
-            .Join(db.PlanGoals, o => o.GoalId, g => g.Id, (o, g) => new ObjectiveFact(o.Id, o.LineageId, g.PlanId, o.TargetOn, o.Status))
+            .Join(db.PlanGoals, o => o.GoalId, g => g.Id, (o, g) => new { Objective = o, g.PlanId })
+            .Join(db.ServicePlans.Where(p => p.CreatedAtUtc < cutoff), x => x.PlanId, p => p.Id, (x, p) => new ObjectiveFact(x.Objective.Id, x.Objective.LineageId, x.PlanId, x.Objective.TargetOn, x.Objective.Status))
             .ToListAsync(ct);
 
-        var reviews = await db.PlanReviews.AsNoTracking()
-            .Where(r => r.HeldOn <= through)
+        // Reviews due by `through` however late they were held (M17 counts those held after the due date as late),
+        // and those held by then.
+        var reviewsInScope = db.PlanReviews.Where(r => r.DueOn <= through || r.HeldOn <= through);
+        var reviews = await reviewsInScope.AsNoTracking()
             .Select(r => new ReviewFact(r.Id, r.ResidentId, r.PlanId, r.Type, r.DueOn, r.HeldOn, r.TScore, null))
             .ToListAsync(ct);
 
         var ratings = await db.Set<ReviewRating>().AsNoTracking()
             .Where(r => r.ObjectiveId != null && r.Status != null)
-            .Join(db.PlanReviews.Where(r => r.HeldOn <= through), r => r.ReviewId, r => r.Id, (rating, review) => new { rating.ObjectiveId, rating.ReviewId, rating.Status })
+            .Join(reviewsInScope, r => r.ReviewId, r => r.Id, (rating, review) => new { rating.ObjectiveId, rating.ReviewId, rating.Status })
             .ToListAsync(ct);
 
         var notes = (await db.ProgressNotes.AsNoTracking()
             .Where(n => n.ServiceEndUtc < cutoff)
             .Select(n => new { n.Id, n.ResidentId, n.ServiceEndUtc, n.SignedAtUtc, n.Status, n.IsEnteredInError })
             .ToListAsync(ct))
-            .Select(n => new NoteFact(n.Id, n.ResidentId, Utc(n.ServiceEndUtc), n.SignedAtUtc < cutoff ? Utc(n.SignedAtUtc) : null, n.Status, n.IsEnteredInError))
+            .Select(n => new NoteFact(n.Id, n.ResidentId, Utc(n.ServiceEndUtc), Utc(n.SignedAtUtc), n.Status, n.IsEnteredInError))
             .ToList();
 
         return new MetricDataset

@@ -102,7 +102,9 @@ public sealed record MetricDataset
     public IReadOnlyList<NoteFact> Notes { get; init; } = [];
     public IReadOnlyList<EducationFact> Education { get; init; } = [];
 
-    /// The last day the data is complete for. Days in care after it are not counted, and a stay admitted less than
-    /// the plan window before it is not yet due a plan. Null: no cut-off.
+    /// The last day of the periods the data serves. Stays, discharges and education statuses are as they stood that
+    /// day, days in care after it are not counted, and a stay admitted less than the plan window before it is not yet
+    /// due a plan. Follow-ups of earlier events (notifications, returns, debriefs, screens, plan approvals, reviews
+    /// held, note signatures) may be dated after it: they count against their own due times. Null: no cut-off.
     public DateOnly? DataThrough { get; init; }
 }

@@ -6,7 +6,8 @@ public sealed record MetricOptions
 {
     public static MetricOptions Default { get; } = new();
 
-    public int NoteSigningHours { get; init; } = 72;
+    /// Agrees with the app's Notes:SigningDeadlineHours default (24), which the report job passes in.
+    public int NoteSigningHours { get; init; } = 24;
     public int PlanActiveWithinDays { get; init; } = 30;
     public int DebriefHours { get; init; } = 72;
     public int ScreenHours { get; init; } = 72;

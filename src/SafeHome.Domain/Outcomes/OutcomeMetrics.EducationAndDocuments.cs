@@ -47,21 +47,21 @@ public static partial class OutcomeMetrics
             }
 
             var total = school + ged + diploma + notEnrolled + none;
-            _quality.Add(new DataQualityItem("School-age residents without an education status on the census day", none, total));
+            _quality.Add(new DataQualityItem("School-age residents without an education status on the census day", none, total) { Metric = d.Id, LackingParts = [4], CheckedParts = [0, 1, 2, 3, 4] });
             var age = _options.SchoolAgeMax.ToString(CultureInfo.InvariantCulture);
             return Proportion(
                 d,
                 school + ged + diploma,
                 [
-                    new("Enrolled in school", school),
-                    new("Enrolled in a GED program", ged),
-                    new("Diploma or GED", diploma),
+                    new("Enrolled in school", school, true),
+                    new("Enrolled in a GED program", ged, true),
+                    new("Diploma or GED", diploma, true),
                     new("Not enrolled", notEnrolled),
                     new("No education status recorded", none),
                 ],
                 [
-                    new($"In care fewer than {EnrollmentMinimumDaysInCare.ToString(CultureInfo.InvariantCulture)} days on the census day (not counted)", tooNew, "residents"),
-                    new($"Older than {age} on the census day (not counted)", older, "residents"),
+                    MetricStatistic.Separate($"In care fewer than {EnrollmentMinimumDaysInCare.ToString(CultureInfo.InvariantCulture)} days on the census day (not counted)", new OwnCount("residents in care too briefly", tooNew), "residents"),
+                    MetricStatistic.Separate($"Older than {age} on the census day (not counted)", new OwnCount("residents above school age", older), "residents"),
                 ],
                 string.Create(CultureInfo.InvariantCulture, $"Census day {census:yyyy-MM-dd}."));
         }
@@ -135,18 +135,26 @@ public static partial class OutcomeMetrics
             }
 
             var recorded = all + some + none;
-            _quality.Add(new DataQualityItem("Exits without the identity-document checklist", unknown, recorded + unknown));
+
+            // Each document is held by every exit with all five and by some of those with some: bounds a reader knows.
+            MetricStatistic Held(string label, int document) => MetricStatistic.ShareOfOwn(
+                label,
+                Percent(held[document], recorded),
+                new OwnCount($"exits holding document {document.ToString(CultureInfo.InvariantCulture)}", held[document], [0], [0, 1]),
+                [0, 1, 2]);
+
+            _quality.Add(new DataQualityItem("Exits without the identity-document checklist", unknown, recorded + unknown) { Metric = d.Id, LackingParts = [3], CheckedParts = [0, 1, 2, 3] });
             return Proportion(
                 d,
                 all,
-                [new("All five documents", all), new("Some of the documents", some), new("None of the documents", none), new("Documents not recorded", unknown)],
+                [new("All five documents", all, true), new("Some of the documents", some), new("None of the documents", none), new("Documents not recorded", unknown)],
                 [
-                    new("Birth certificate", Percent(held[0], recorded), PercentUnit),
-                    new("Social Security card", Percent(held[1], recorded), PercentUnit),
-                    new("Driver's licence or state ID", Percent(held[2], recorded), PercentUnit),
-                    new("Health-insurance information", Percent(held[3], recorded), PercentUnit),
-                    new("Medical records", Percent(held[4], recorded), PercentUnit),
-                    new("Exits with the checklist recorded", recorded, "exits"),
+                    Held("Birth certificate", 0),
+                    Held("Social Security card", 1),
+                    Held("Driver's licence or state ID", 2),
+                    Held("Health-insurance information", 3),
+                    Held("Medical records", 4),
+                    MetricStatistic.CountOf("Exits with the checklist recorded", recorded, "exits", 0, 1, 2),
                 ]);
         }
     }

@@ -48,8 +48,9 @@ public static partial class OutcomeMetrics
                 }
             }
 
-            var results = new List<MetricResult>(MetricCatalog.All.Count);
-            foreach (var definition in MetricCatalog.All)
+            var catalog = MetricCatalog.Describe(_options);
+            var results = new List<MetricResult>(catalog.Count);
+            foreach (var definition in catalog)
             {
                 results.Add(NotRecordedNotes.TryGetValue(definition.Id, out var note)
                     ? MetricResult.NotRecorded(definition, note)
@@ -102,14 +103,14 @@ public static partial class OutcomeMetrics
             }
 
             var episodes = byRisk.Sum();
-            _quality.Add(new DataQualityItem("Missing-from-care episodes without a risk level", byRisk[4], episodes));
+            _quality.Add(new DataQualityItem("Missing-from-care episodes without a risk level", byRisk[4], episodes) { Metric = d.Id, LackingParts = [4], CheckedParts = [0, 1, 2, 3, 4] });
             MetricPart[] parts =
             [
-                new("Risk level low", byRisk[(int)MissingRiskLevel.Low]),
-                new("Risk level medium", byRisk[(int)MissingRiskLevel.Medium]),
-                new("Risk level high", byRisk[(int)MissingRiskLevel.High]),
-                new("Risk level critical", byRisk[(int)MissingRiskLevel.Critical]),
-                new("Risk level not recorded", byRisk[4]),
+                new("Risk level low", byRisk[(int)MissingRiskLevel.Low], true),
+                new("Risk level medium", byRisk[(int)MissingRiskLevel.Medium], true),
+                new("Risk level high", byRisk[(int)MissingRiskLevel.High], true),
+                new("Risk level critical", byRisk[(int)MissingRiskLevel.Critical], true),
+                new("Risk level not recorded", byRisk[4], true),
             ];
             return new MetricResult(d, MetricStatus.Computed, episodes, _residentDays, episodes, PerThousand(episodes, _residentDays), parts, []);
         }
@@ -117,7 +118,7 @@ public static partial class OutcomeMetrics
         private MetricResult M2(MetricDefinition d)
         {
             var withEpisode = StartedInPeriod().Select(e => e.Fact.ResidentId).Where(_served.Contains).Distinct().LongCount();
-            return Proportion(d, withEpisode, [new("With a missing-from-care episode", withEpisode), new("Without", _served.Count - withEpisode)]);
+            return Proportion(d, withEpisode, [new("With a missing-from-care episode", withEpisode, true), new("Without", _served.Count - withEpisode)]);
         }
 
         private MetricResult M3(MetricDefinition d)
@@ -140,16 +141,16 @@ public static partial class OutcomeMetrics
             var median = Quantile(sorted, 0.5);
             MetricPart[] parts =
             [
-                new("Under 24 hours", sorted.LongCount(h => h < 24)),
-                new("24 hours to 7 days", sorted.LongCount(h => h is >= 24 and <= 168)),
-                new("More than 7 days", sorted.LongCount(h => h > 168)),
+                new("Under 24 hours", sorted.LongCount(h => h < 24), true),
+                new("24 hours to 7 days", sorted.LongCount(h => h is >= 24 and <= 168), true),
+                new("More than 7 days", sorted.LongCount(h => h > 168), true),
             ];
             MetricStatistic[] statistics =
             [
-                new("Median", median, HoursUnit),
-                new("First quartile", Quantile(sorted, 0.25), HoursUnit),
-                new("Third quartile", Quantile(sorted, 0.75), HoursUnit),
-                new("Open at the end of the period (censored)", open, "episodes"),
+                MetricStatistic.SummaryOf("Median", median, HoursUnit, 0, 1, 2),
+                MetricStatistic.SummaryOf("First quartile", Quantile(sorted, 0.25), HoursUnit, 0, 1, 2),
+                MetricStatistic.SummaryOf("Third quartile", Quantile(sorted, 0.75), HoursUnit, 0, 1, 2),
+                MetricStatistic.Separate("Open at the end of the period (censored)", new OwnCount("open episodes", open), "episodes"),
             ];
             return new MetricResult(d, MetricStatus.Computed, sorted.Length, sorted.Length, sorted.Length, median, parts, statistics);
         }
@@ -188,19 +189,19 @@ public static partial class OutcomeMetrics
             }
 
             var total = onTime + late + notNeeded + returnedFirst + none;
-            _quality.Add(new DataQualityItem("Missing-from-care episodes without the law-enforcement report recorded", none, total));
+            _quality.Add(new DataQualityItem("Missing-from-care episodes without the law-enforcement report recorded", none, total) { Metric = d.Id, LackingParts = [4], CheckedParts = [0, 1, 2, 3, 4] });
             var sorted = hours.Order().ToArray();
             return Proportion(
                 d,
                 onTime,
                 [
-                    new("Reported by the due time", onTime),
+                    new("Reported by the due time", onTime, true),
                     new("Reported after the due time", late),
                     new("Returned before the report was due, not reported", returnedFirst),
                     new("Marked as not needed", notNeeded),
                     new("No report recorded", none),
                 ],
-                [new("Median time to police report", Quantile(sorted, 0.5), HoursUnit), new("Reports with a recorded time", sorted.Length, "episodes")]);
+                [MetricStatistic.SummaryOf("Median time to police report", Quantile(sorted, 0.5), HoursUnit, 0, 1), MetricStatistic.CountOf("Reports with a recorded time", sorted.Length, "episodes", 0, 1)]);
         }
 
         private MetricResult M5(MetricDefinition d)
@@ -237,9 +238,9 @@ public static partial class OutcomeMetrics
             }
 
             var hours = _options.NcmecHours.ToString(CultureInfo.InvariantCulture);
-            _quality.Add(new DataQualityItem("Missing-from-care episodes of youth under 18 without the NCMEC report recorded", none, within + later + returnedFirst + none));
+            _quality.Add(new DataQualityItem($"Missing-from-care episodes of youth under {_options.NcmecUnderAge.ToString(CultureInfo.InvariantCulture)} without the NCMEC report recorded", none, within + later + returnedFirst + none) { Metric = d.Id, LackingParts = [3], CheckedParts = [0, 1, 2, 3] });
             return Proportion(d, within, [
-                new($"Reported within {hours} h", within),
+                new($"Reported within {hours} h", within, true),
                 new($"Reported after {hours} h", later),
                 new($"Returned within {hours} h, not reported", returnedFirst),
                 new("No NCMEC report recorded", none),
@@ -272,8 +273,8 @@ public static partial class OutcomeMetrics
 
             var hours = _options.DebriefHours.ToString(CultureInfo.InvariantCulture);
             return Proportion(d, completed + declined, [
-                new($"Completed within {hours} h", completed),
-                new($"Offered and declined within {hours} h", declined),
+                new($"Completed within {hours} h", completed, true),
+                new($"Offered and declined within {hours} h", declined, true),
                 new($"Not within {hours} h", notWithin),
             ]);
         }
@@ -301,7 +302,7 @@ public static partial class OutcomeMetrics
 
             var hours = _options.ScreenHours.ToString(CultureInfo.InvariantCulture);
             return Proportion(d, onTime, [
-                new($"Screened within {hours} h", onTime),
+                new($"Screened within {hours} h", onTime, true),
                 new("Screened later", later),
                 new("No screen recorded", none),
             ]);
@@ -312,9 +313,9 @@ public static partial class OutcomeMetrics
             var unplanned = _exits.LongCount(s => s.DischargeType == DischargeType.Unplanned);
             var planned = _exits.LongCount(s => s.DischargeType == DischargeType.Planned);
             var unknown = _exits.Count - unplanned - planned;
-            MetricPart[] parts = [new("Unplanned", unplanned), new("Planned", planned), new("Discharge type not recorded", unknown)];
+            MetricPart[] parts = [new("Unplanned", unplanned, true), new("Planned", planned), new("Discharge type not recorded", unknown)];
             return new MetricResult(d, MetricStatus.Computed, unplanned, _residentDays, _exits.Count, PerThousand(unplanned, _residentDays), parts,
-                [new("Unplanned exits as a share of all exits", Percent(unplanned, _exits.Count), PercentUnit)]);
+                [MetricStatistic.Share("Unplanned exits as a share of all exits", Percent(unplanned, _exits.Count), [0], [0, 1, 2])]);
         }
 
         private MetricResult M9(MetricDefinition d, long current, List<double> currentDays)
@@ -323,18 +324,18 @@ public static partial class OutcomeMetrics
             var median = Quantile(days, 0.5);
             MetricPart[] parts =
             [
-                new("Under 30 days", days.LongCount(x => x < 30)),
-                new("30 to 89 days", days.LongCount(x => x is >= 30 and < 90)),
-                new("90 to 179 days", days.LongCount(x => x is >= 90 and < 180)),
-                new("180 days or more", days.LongCount(x => x >= 180)),
+                new("Under 30 days", days.LongCount(x => x < 30), true),
+                new("30 to 89 days", days.LongCount(x => x is >= 30 and < 90), true),
+                new("90 to 179 days", days.LongCount(x => x is >= 90 and < 180), true),
+                new("180 days or more", days.LongCount(x => x >= 180), true),
             ];
             currentDays.Sort();
             MetricStatistic[] statistics =
             [
-                new("Median", median, DaysUnit),
-                new("Mean", days.Length == 0 ? null : days.Average(), DaysUnit),
-                new("Current residents at the end of the period", current, "residents"),
-                new("Median days in care so far, current residents", Quantile([.. currentDays], 0.5), DaysUnit),
+                MetricStatistic.SummaryOf("Median", median, DaysUnit, 0, 1, 2, 3),
+                MetricStatistic.SummaryOf("Mean", days.Length == 0 ? null : days.Average(), DaysUnit, 0, 1, 2, 3),
+                MetricStatistic.Separate("Current residents at the end of the period", new OwnCount(CurrentResidentsKey, current), "residents"),
+                MetricStatistic.SummaryOfOwn("Median days in care so far, current residents", Quantile([.. currentDays], 0.5), DaysUnit, new OwnCount(CurrentResidentsKey, current)),
             ];
             return new MetricResult(d, MetricStatus.Computed, days.Length, days.Length, days.Length, median, parts, statistics);
         }
@@ -370,12 +371,12 @@ public static partial class OutcomeMetrics
                 d,
                 permanency,
                 [
-                    new("Permanency (reunification, relative or kin, adoptive, guardianship)", permanency),
+                    new("Permanency (reunification, relative or kin, adoptive, guardianship)", permanency, true),
                     new("Other less restrictive (family foster home, supervised independent living)", lessRestrictive),
                     new("Other destination", other),
                     new("Destination not recorded", unknown),
                 ],
-                [new("Permanency or less restrictive", Percent(permanency + lessRestrictive, permanency + lessRestrictive + other + unknown), PercentUnit)]);
+                [MetricStatistic.Share("Permanency or less restrictive", Percent(permanency + lessRestrictive, permanency + lessRestrictive + other + unknown), [0, 1], [0, 1, 2, 3])]);
         }
 
         private MetricResult M11(MetricDefinition d)
@@ -396,11 +397,11 @@ public static partial class OutcomeMetrics
                 d,
                 confirmed.Count + suspected.Count,
                 [
-                    new("Confirmed event", confirmed.Count),
-                    new("Suspected event only", suspected.Count),
+                    new("Confirmed event", confirmed.Count, true),
+                    new("Suspected event only", suspected.Count, true),
                     new("No event recorded", served - confirmed.Count - suspected.Count),
                 ],
-                [new("Confirmed", Percent(confirmed.Count, served), PercentUnit), new("Suspected only", Percent(suspected.Count, served), PercentUnit)]);
+                [MetricStatistic.Share("Confirmed", Percent(confirmed.Count, served), [0], [0, 1, 2]), MetricStatistic.Share("Suspected only", Percent(suspected.Count, served), [1], [0, 1, 2])]);
         }
 
         private MetricResult M16(MetricDefinition d)
@@ -458,8 +459,8 @@ public static partial class OutcomeMetrics
             return Proportion(
                 d,
                 onTime,
-                [new($"Active plan within {within} days", onTime), new($"Active plan after {within} days", later), new("No active plan", none)],
-                [new("Median days from admission to an active plan", Quantile([.. daysToPlan.Order()], 0.5), DaysUnit)]);
+                [new($"Active plan within {within} days", onTime, true), new($"Active plan after {within} days", later), new("No active plan", none)],
+                [MetricStatistic.SummaryOf("Median days from admission to an active plan", Quantile([.. daysToPlan.Order()], 0.5), DaysUnit, 0, 1)]);
         }
 
         private MetricResult M17(MetricDefinition d)
@@ -482,7 +483,7 @@ public static partial class OutcomeMetrics
                 }
             }
 
-            return Proportion(d, onTime, [new("Held on or before the due date", onTime), new("Held after the due date", late)]);
+            return Proportion(d, onTime, [new("Held on or before the due date", onTime, true), new("Held after the due date", late)]);
         }
 
         private MetricResult M18(MetricDefinition d)
@@ -532,17 +533,17 @@ public static partial class OutcomeMetrics
                 }
             }
 
-            _quality.Add(new DataQualityItem("Plans finalised without a planning meeting recorded", noMeeting, both + presentOnly + absent + noMeeting));
+            _quality.Add(new DataQualityItem("Plans finalised without a planning meeting recorded", noMeeting, both + presentOnly + absent + noMeeting) { Metric = d.Id, LackingParts = [3], CheckedParts = [0, 1, 2, 3] });
             var note = reviewsPresent + reviewsAbsent == 0 ? "Plan reviews do not record whether the youth was present or signed; only plans are counted." : null;
             return Proportion(
                 d,
                 both + reviewsPresent,
                 [
-                    new("Youth present, and signed or refusal recorded", both),
+                    new("Youth present, and signed or refusal recorded", both, true),
                     new("Youth present, no signature or refusal recorded", presentOnly),
                     new("Youth not present", absent),
                     new("No planning meeting recorded", noMeeting),
-                    new("Review with the youth present", reviewsPresent),
+                    new("Review with the youth present", reviewsPresent, true),
                     new("Review without the youth", reviewsAbsent),
                 ],
                 note: note);
@@ -579,7 +580,7 @@ public static partial class OutcomeMetrics
             }
 
             return Proportion(d, achieved, [
-                new("Achieved", achieved),
+                new("Achieved", achieved, true),
                 new("Partially achieved", partly),
                 new("Not achieved", notAchieved),
                 new("Other status (not started, in progress, deferred, discontinued)", other),
@@ -636,23 +637,23 @@ public static partial class OutcomeMetrics
             return Proportion(
                 d,
                 high,
-                [new("T-score 50 or above", high), new("T-score below 50", low), new("Scaled goals, no T-score recorded in the stay", unscored)],
-                [new("Mean T-score at discharge", scores.Count == 0 ? null : scores.Average(), "T"), new("Exits with a T-score", scores.Count, "exits")]);
+                [new("T-score 50 or above", high, true), new("T-score below 50", low), new("Scaled goals, no T-score recorded in the stay", unscored)],
+                [MetricStatistic.SummaryOf("Mean T-score at discharge", scores.Count == 0 ? null : scores.Average(), "T", 0, 1), MetricStatistic.CountOf("Exits with a T-score", scores.Count, "exits", 0, 1)]);
         }
 
         private MetricResult M26(MetricDefinition d)
         {
             var (onTime, late, unsigned) = index.NoteCounts(_start, _end);
             var hours = _options.NoteSigningHours.ToString(CultureInfo.InvariantCulture);
-            _quality.Add(new DataQualityItem("Progress notes not signed", unsigned, onTime + late + unsigned));
-            return Proportion(d, onTime, [new($"Signed within {hours} h", onTime), new($"Signed after {hours} h", late), new("Not signed", unsigned)]);
+            _quality.Add(new DataQualityItem("Progress notes not signed", unsigned, onTime + late + unsigned) { Metric = d.Id, LackingParts = [2], CheckedParts = [0, 1, 2] });
+            return Proportion(d, onTime, [new($"Signed within {hours} h", onTime, true), new($"Signed after {hours} h", late), new("Not signed", unsigned)]);
         }
 
         private void ExitQuality()
         {
-            _quality.Add(new DataQualityItem("Exits without a discharge type", _exits.LongCount(s => s.DischargeType is null), _exits.Count));
-            _quality.Add(new DataQualityItem("Exits without a discharge reason", _exits.LongCount(s => s.DischargeReason is null), _exits.Count));
-            _quality.Add(new DataQualityItem("Exits without a discharge destination", _exits.LongCount(s => s.Destination is null), _exits.Count));
+            _quality.Add(new DataQualityItem("Exits without a discharge type", _exits.LongCount(s => s.DischargeType is null), _exits.Count) { Metric = "M8", LackingParts = [2], CheckedParts = [0, 1, 2] });
+            _quality.Add(new DataQualityItem("Exits without a discharge reason", _exits.LongCount(s => s.DischargeReason is null), _exits.Count) { Population = ExitsKey });
+            _quality.Add(new DataQualityItem("Exits without a discharge destination", _exits.LongCount(s => s.Destination is null), _exits.Count) { Population = ExitsKey });
 
             long returns = 0, untyped = 0;
             foreach (var e in index.Episodes)
@@ -667,7 +668,7 @@ public static partial class OutcomeMetrics
                 }
             }
 
-            _quality.Add(new DataQualityItem("Returns without a return type", untyped, returns));
+            _quality.Add(new DataQualityItem("Returns without a return type", untyped, returns) { Metric = "M3", CheckedParts = [0, 1, 2] });
 
             long reviews = 0, noScore = 0;
             foreach (var review in index.Data.Reviews)

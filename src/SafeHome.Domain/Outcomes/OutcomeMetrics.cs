@@ -4,7 +4,11 @@ namespace SafeHome.Domain.Outcomes;
 /// give the same numbers, so the methods appendix can be checked by hand.
 public static partial class OutcomeMetrics
 {
-    private const string PercentUnit = "%";
+    // Counts that several figures of a report print: the report links them so a reader's arithmetic across figures is
+    // part of its disclosure audit.
+    public const string CurrentResidentsKey = "current residents";
+    public const string ExitsKey = "exits";
+    public const string ReturnsKey = "returns";
     private const string HoursUnit = "hours";
     private const string DaysUnit = "days";
 
@@ -56,7 +60,8 @@ public static partial class OutcomeMetrics
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(metricIds);
-        var definitions = metricIds.Select(MetricCatalog.Get).ToList();
+        var catalog = MetricCatalog.Describe(options ?? MetricOptions.Default);
+        var definitions = metricIds.Select(id => catalog.FirstOrDefault(d => d.Id == id) ?? MetricCatalog.Get(id)).ToList();
         var index = MetricIndex.For(data, options ?? MetricOptions.Default);
         var sets = period.LastQuarters(quarters).Select(q => new PeriodComputation(index, q).Run()).ToList();
         return definitions

@@ -171,8 +171,8 @@ public sealed class EducationAndDocumentsMetricsTests
     {
         var quality = OutcomeMetrics.Compute(Build(), Q1).DataQuality;
 
-        Assert.Contains(new DataQualityItem("School-age residents without an education status on the census day", 2, 6), quality);
-        Assert.Contains(new DataQualityItem("Exits without the identity-document checklist", 1, 5), quality);
+        Assert.Contains(quality, q => q is { Field: "School-age residents without an education status on the census day", RecordsLacking: 2, RecordsChecked: 6, Metric: "M13" });
+        Assert.Contains(quality, q => q is { Field: "Exits without the identity-document checklist", RecordsLacking: 1, RecordsChecked: 5, Metric: "M24" });
     }
 
     [Fact]
