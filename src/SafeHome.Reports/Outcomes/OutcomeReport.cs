@@ -6,10 +6,10 @@ namespace SafeHome.Reports.Outcomes;
 
 public sealed record OutcomeReportSettings(string ProgramName, int SuppressionThreshold, MetricOptions Metrics);
 
-/// Turns computed metrics into the de-identified report model. Every count goes through small-cell suppression here,
-/// once, in the table it belongs to (a metric's breakdown with its total; a numerator with its complement), and any
-/// value computed from a withheld count (a percentage, a rate) is withheld with it. Medians and means of fewer records
-/// than the threshold are withheld too: they sit too close to one youth's own figures.
+/// Turns computed metrics into the de-identified report model. Every figure the report prints is first described to a
+/// <see cref="DisclosureModel"/> as arithmetic over the true counts (<see cref="PeriodFigures"/>); the model withholds
+/// small counts and what is built on them, then attacks the whole report, last quarter's report beside it, and keeps
+/// withholding until no withheld count can be narrowed below the threshold. The PDF draws only what comes out.
 public static class OutcomeReport
 {
     /// The metrics the summary compares with the previous period, and the ones drawn as 8-quarter trends.
@@ -17,30 +17,48 @@ public static class OutcomeReport
 
     public static IReadOnlyList<string> TrendMetrics { get; } = ["M1", "M4", "M6", "M7", "M8", "M26"];
 
-    private static readonly string[] CountUnits = ["count", "episodes", "youth", "records", "exits", "residents"];
+    public const int PercentDecimals = 1;
+    public const int RateDecimals = 2;
+    public const int ValueDecimals = 1;
 
     public static OutcomeReportModel Build(MetricDataset data, ReportingPeriod period, OutcomeReportSettings settings, DateTime generatedAtUtc, int version)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.SuppressionThreshold, SmallCellSuppression.MinimumThreshold);
-        var suppressor = new Suppressor(settings.SuppressionThreshold);
+        var threshold = settings.SuppressionThreshold;
 
         var current = OutcomeMetrics.Compute(data, period, settings.Metrics);
         var previous = OutcomeMetrics.Compute(data, period.Previous, settings.Metrics);
-        var trends = OutcomeMetrics.Trend(data, period, TrendMetrics, settings.Metrics);
+        var decided = Decide(data, period, settings);
+        var (model, figures) = (decided[period].Model, decided[period].Figures);
+        var previousFigures = decided[period.Previous].Figures;
+        var audit = model.Audit();
+        if (!audit.Passed)
+        {
+            throw new DisclosureAuditException(
+                $"The disclosure audit found {audit.Problems.Count} withheld figure(s) a reader could narrow below {threshold}, first \"{audit.Problems[0].Cell.Label}\"; the report was not stored.");
+        }
+
+        var quarterly = period.Kind == PeriodKind.Quarter ? decided : Decide(data, period.LastQuarters(1)[0], settings);
+        var trends = TrendMetrics.Select(id => new TrendSeries(
+                id,
+                MetricCatalog.Get(id).Name,
+                UnitLabel(MetricCatalog.Get(id).Unit),
+                [.. period.LastQuarters(8).Select(quarter => new TrendPoint(quarter.Label, Value(quarterly[quarter].Figures.Metrics[id].Value)))]))
+            .ToList();
 
         var overview = new List<OverviewFigure>
         {
-            new("Youth served", suppressor.Single(current.YouthServed)),
-            new("Resident-days", suppressor.Single(current.ResidentDays)),
-            new("Admissions", suppressor.Single(current.Admissions)),
-            new("Exits", suppressor.Single(current.Exits)),
-            new("In care on the last day", suppressor.Single(current.CurrentResidentsAtEnd)),
+            new("Youth served", Count(figures.YouthServed)),
+            new("Resident-days", Count(figures.ResidentDays)),
+            new("Admissions", Count(figures.Admissions)),
+            new("Exits", Count(figures.Exits)),
+            new("In care on the last day", Count(figures.InCareAtEnd)),
         };
 
-        var rows = current.Results.ToDictionary(r => r.Id, r => Row(r, suppressor));
-        var previousRows = previous.Results.ToDictionary(r => r.Id, r => Row(r, new Suppressor(settings.SuppressionThreshold)));
+        var rows = current.Results.ToDictionary(r => r.Id, r => Row(r, figures));
+        var previousRows = previous.Results.ToDictionary(r => r.Id, r => Row(r, previousFigures));
         var summary = SummaryMetrics
             .Where(rows.ContainsKey)
             .Select(id => new SummaryRow(id, rows[id].Name, rows[id].Unit, rows[id].Value, previousRows[id].Value))
@@ -51,17 +69,9 @@ public static class OutcomeReport
             .Select(g => new ReportSection(g.Key, [.. g.Select(r => rows[r.Id])]))
             .ToList();
 
-        var trendSeries = trends
-            .Select(t => new TrendSeries(t.Definition.Id, t.Definition.Name, UnitLabel(t.Definition.Unit), [.. t.Points.Select(p => new TrendPoint(p.Label, suppressor.Value(t.Definition.Unit, p.Numerator, p.Denominator, p.Value)))]))
-            .ToList();
-
-        var methods = MetricCatalog.All.Select(d => new MethodEntry(d.Id, d.Name, d.Area, d.Numerator, d.Denominator, d.Definition)).ToList();
-        var quality = current.DataQuality.Select(q =>
-        {
-            var (lacking, rest) = suppressor.Pair(q.RecordsLacking, q.RecordsChecked - q.RecordsLacking);
-            _ = rest;
-            return new DataQualityRow(q.Field, lacking, suppressor.Single(q.RecordsChecked));
-        }).ToList();
+        var methods = MetricCatalog.Describe(settings.Metrics).Select(d => new MethodEntry(d.Id, d.Name, d.Area, d.Numerator, d.Denominator, d.Definition)).ToList();
+        var quality = figures.DataQuality.Select(q => new DataQualityRow(q.Field, Count(q.Lacking), Count(q.Checked))).ToList();
+        var withheld = figures.Printed().Count(c => c.Withheld) + figures.Derived().Count(d => d.Withheld);
 
         return new OutcomeReportModel(
             settings.ProgramName,
@@ -69,17 +79,82 @@ public static class OutcomeReport
             period.Previous.Label,
             generatedAtUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             version,
-            settings.SuppressionThreshold,
+            threshold,
             overview,
             summary,
             sections,
-            trendSeries,
+            trends,
             methods,
             quality,
-            suppressor.Withheld);
+            withheld)
+        {
+            Disclosure = DisclosureSummary(withheld, audit),
+        };
     }
 
-    private static MetricRow Row(MetricResult result, Suppressor suppressor)
+    /// The audit's result in words for the methods appendix.
+    private static string DisclosureSummary(int withheld, DisclosureAuditResult audit)
+    {
+        if (withheld == 0)
+        {
+            return "No figure in this report needed to be withheld.";
+        }
+
+        var narrowest = audit.NarrowestWidth is { } width && width != long.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"at least {width} possible values")
+            : "an open range";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{withheld} figures withheld. Before this report was stored, every figure it prints (counts, totals, percentages with their rounding, rates with resident-days, medians) and the previous period's report were solved together for each withheld count: each keeps {narrowest} (the threshold is {audit.Threshold}).");
+    }
+
+    /// Each period's decisions, from the first period with a stay up to <paramref name="period"/>: a period is protected
+    /// with the one before it frozen as published, and with the sum a reader can do across them (in care at the end =
+    /// in care at the end before + admissions − exits). Because every report walks the same chain, the previous-period
+    /// column and every trend point show exactly what that period's own report shows, never more.
+    private static Dictionary<ReportingPeriod, Decided> Decide(MetricDataset data, ReportingPeriod period, OutcomeReportSettings settings)
+    {
+        var first = data.Stays.Count == 0 ? period.Start : data.Stays.Min(s => s.AdmittedOn);
+        var periods = new List<ReportingPeriod>();
+        for (var p = period; periods.Count < 9 || (p.End >= first && periods.Count < 400); p = p.Previous)
+        {
+            periods.Add(p);
+        }
+
+        periods.Reverse();
+        var decided = new Dictionary<ReportingPeriod, Decided>();
+        Decided? before = null;
+        foreach (var p in periods)
+        {
+            var model = new DisclosureModel(settings.SuppressionThreshold);
+            PeriodFigures? held = null;
+            if (before is not null)
+            {
+                var from = model.Mark;
+                held = PeriodFigures.Add(model, before.Set, settings.Metrics);
+                model.Freeze(before.Model, before.Start, from);
+            }
+
+            var start = model.Mark;
+            var set = OutcomeMetrics.Compute(data, p, settings.Metrics);
+            var figures = PeriodFigures.Add(model, set, settings.Metrics);
+            if (held is not null)
+            {
+                model.KnowEqual(
+                    [figures.InCareAtEnd.Variables[0], figures.Exits.Variables[0]],
+                    [held.InCareAtEnd.Variables[0], figures.Admissions.Variables[0]]);
+            }
+
+            model.Protect();
+            before = decided[p] = new Decided(set, model, figures, start);
+        }
+
+        return decided;
+    }
+
+    private sealed record Decided(MetricSet Set, DisclosureModel Model, PeriodFigures Figures, (int Cells, int Derived) Start);
+
+    private static MetricRow Row(MetricResult result, PeriodFigures figures)
     {
         var definition = result.Definition;
         var unit = UnitLabel(definition.Unit);
@@ -88,57 +163,30 @@ public static class OutcomeReport
             return new MetricRow(definition.Id, definition.Name, unit, false, Figure.NotApplicable, Figure.NotApplicable, Figure.NotApplicable, [], Figure.NotApplicable, [], result.Note ?? "Not recorded.");
         }
 
-        // The breakdown partitions N: suppressed as one table with N as its total, so no withheld part can be had by
-        // subtraction.
-        var parts = suppressor.Table([.. result.Parts.Select(p => p.Count)]);
-        var total = parts.Total;
-        var isRate = definition.Unit == MetricUnit.PerThousandResidentDays;
-        Figure numerator;
-        Figure denominator;
-        if (isRate)
-        {
-            // For a rate the breakdown splits the events themselves, so its total is the numerator.
-            numerator = result.Parts.Count > 0 && result.N == result.Numerator ? total : suppressor.Single(result.Numerator);
-            denominator = suppressor.Single(result.Denominator);
-        }
-        else
-        {
-            (numerator, _) = suppressor.Pair(result.Numerator, result.Denominator - result.Numerator);
-            denominator = result.Parts.Count > 0 ? total : suppressor.Single(result.Denominator);
-        }
-
-        var value = Percentish(definition.Unit)
-            ? Derived(result.Value, numerator, denominator.IsPublished, result.Denominator == 0)
-            : suppressor.Statistic(result.N, result.Value);
-        var statistics = result.Statistics
-            .Select(s => new StatisticRow(s.Label, CountUnits.Contains(s.Unit) ? suppressor.Single((long)(s.Value ?? 0)) : suppressor.Statistic(result.N, s.Value), s.Unit))
-            .ToList();
-
+        var metric = figures.Metrics[result.Id];
         return new MetricRow(
             definition.Id,
             definition.Name,
             unit,
             true,
-            value,
-            numerator,
-            denominator,
-            [.. result.Parts.Select((p, i) => new PartRow(p.Label, parts.Cells[i]))],
-            total,
-            statistics,
+            Value(metric.Value),
+            Count(metric.Numerator),
+            Count(metric.Denominator),
+            [.. result.Parts.Select((p, i) => new PartRow(p.Label, Count(metric.Parts[i])))],
+            Count(metric.Total),
+            [.. result.Statistics.Select((s, i) => new StatisticRow(s.Label, metric.Statistics[i] is DisclosureModel.Cell cell ? Count(cell) : Value((DisclosureModel.Derived)metric.Statistics[i]), s.Unit))],
             result.Note);
     }
 
-    private static bool Percentish(MetricUnit unit) => unit is MetricUnit.Percent or MetricUnit.PerThousandResidentDays;
+    private static Figure Count(DisclosureModel.Cell cell) => cell.Withheld ? Figure.Hidden : Figure.Count(cell.Truth);
 
-    private static Figure Derived(double? value, Figure numerator, bool denominatorPublished, bool nothingToDivide)
+    private static Figure Value(DisclosureModel.Derived figure) => figure switch
     {
-        if (nothingToDivide || value is null)
-        {
-            return Figure.NotApplicable;
-        }
-
-        return numerator.IsPublished && denominatorPublished ? new Figure(value, false, "value") : Figure.Hidden with { Format = "value" };
-    }
+        { NotApplicable: true } => Figure.NotApplicable with { Format = "value" },
+        { Withheld: true } => Figure.Hidden with { Format = "value" },
+        { Kind: DisclosureModel.DerivedKind.Ratio } => new Figure(figure.Printed, false, "value"),
+        _ => new Figure(figure.SummaryValue is { } v ? Math.Round(v, ValueDecimals, MidpointRounding.AwayFromZero) : null, false, "value"),
+    };
 
     public static string UnitLabel(MetricUnit unit) => unit switch
     {
@@ -149,96 +197,4 @@ public static class OutcomeReport
         MetricUnit.TScore => "T-score",
         _ => "score",
     };
-
-    /// Applies the threshold and counts what it withholds, across the whole report.
-    private sealed class Suppressor(int threshold)
-    {
-        public int Withheld { get; private set; }
-
-        public Figure Single(long count)
-        {
-            if (count is > 0 && count < threshold)
-            {
-                Withheld++;
-                return Figure.Hidden;
-            }
-
-            return Figure.Count(count);
-        }
-
-        /// A count and its complement within a published total: both go if either is small.
-        public (Figure First, Figure Second) Pair(long first, long second)
-        {
-            var table = Table([first, Math.Max(0, second)]);
-            return (table.Cells[0], table.Cells[1]);
-        }
-
-        public (Figure[] Cells, Figure Total) Table(long[] counts)
-        {
-            if (counts.Length == 0)
-            {
-                return ([], Figure.NotApplicable);
-            }
-
-            var grid = new int[counts.Length, 1];
-            for (var i = 0; i < counts.Length; i++)
-            {
-                grid[i, 0] = checked((int)counts[i]);
-            }
-
-            var table = SmallCellSuppression.Apply(grid, threshold);
-            var cells = new Figure[counts.Length];
-            for (var i = 0; i < counts.Length; i++)
-            {
-                cells[i] = table[i, 0] is null ? Figure.Hidden : Figure.Count(counts[i]);
-            }
-
-            // The one-column table's row totals repeat its cells; count each withheld cell once.
-            Withheld += cells.Count(c => c.Withheld);
-            var total = table.ColumnTotal(0) is null ? Figure.Hidden : Figure.Count(counts.Sum());
-            if (total.Withheld)
-            {
-                Withheld++;
-            }
-
-            return (cells, total);
-        }
-
-        public Figure Statistic(long n, double? value)
-        {
-            if (value is null)
-            {
-                return Figure.NotApplicable;
-            }
-
-            if (n < threshold)
-            {
-                Withheld++;
-                return Figure.Hidden with { Format = "value" };
-            }
-
-            return new Figure(value, false, "value");
-        }
-
-        /// A trend point: a value built on a small numerator, a small complement or a small base is withheld.
-        public Figure Value(MetricUnit unit, long numerator, long denominator, double? value)
-        {
-            if (value is null)
-            {
-                return Figure.NotApplicable;
-            }
-
-            var small = (long c) => c is > 0 && c < threshold;
-            var withheld = unit == MetricUnit.PerThousandResidentDays
-                ? small(numerator)
-                : small(numerator) || small(denominator - numerator) || small(denominator);
-            if (withheld)
-            {
-                Withheld++;
-                return Figure.Hidden with { Format = "value" };
-            }
-
-            return new Figure(value, false, "value");
-        }
-    }
 }

@@ -17,7 +17,11 @@ public sealed record OutcomeReportModel(
     IReadOnlyList<TrendSeries> Trends,
     IReadOnlyList<MethodEntry> Methods,
     IReadOnlyList<DataQualityRow> DataQuality,
-    int SuppressedCells);
+    int SuppressedCells)
+{
+    /// The disclosure audit's result in words, for the methods appendix.
+    public string Disclosure { get; init; } = "";
+}
 
 /// A published number, or a withheld one (<see cref="Value"/> null, shown as "<threshold" or "withheld"). A figure
 /// that is not applicable (nothing to divide by) is <see cref="NotApplicable"/>.

@@ -17,9 +17,93 @@ internal sealed class Paginator(BoxLayouter layouter, float left, float width, f
     public void Run(IReadOnlyList<PdfElement> content)
     {
         NewPage();
-        foreach (var element in content)
+        var items = new List<(PdfElement Element, float SpaceBefore)>();
+        Flatten(content, 0, 0, items);
+        for (var i = 0; i < items.Count; i++)
         {
+            var (element, space) = items[i];
+            if (space > 0 && !AtTop)
+            {
+                y += space;
+            }
+
+            if (element is TextBlock { KeepWithNext: true } && !AtTop && y + KeptHeight(items, i) > bottom + Epsilon)
+            {
+                NewPage();
+            }
+
             Flow(element);
+        }
+    }
+
+    // A column flows child after child, so it is opened into the one sequence; a heading can then see what follows
+    // it even when that sits outside the heading's own column.
+    private static void Flatten(IReadOnlyList<PdfElement> children, float spacing, float spaceBefore, List<(PdfElement, float)> items)
+    {
+        for (var i = 0; i < children.Count; i++)
+        {
+            var space = i == 0 ? spaceBefore : spacing;
+            if (children[i] is Column column)
+            {
+                Flatten(column.Children, column.Spacing, space, items);
+            }
+            else
+            {
+                items.Add((children[i], space));
+            }
+        }
+    }
+
+    // The heading at index start, any headings and spacers right after it, and the first piece of the block they lead.
+    private float KeptHeight(List<(PdfElement Element, float SpaceBefore)> items, int start)
+    {
+        var height = 0f;
+        for (var j = start; j < items.Count; j++)
+        {
+            var (element, space) = items[j];
+            if (j > start)
+            {
+                height += space;
+            }
+
+            switch (element)
+            {
+                case TextBlock { KeepWithNext: true }:
+                    height += layouter.Layout(element, left, width).Height;
+                    break;
+                case Spacer spacer:
+                    height += spacer.Height;
+                    break;
+                case PageBreak:
+                    return height;
+                default:
+                    return height + FirstPiece(element);
+            }
+        }
+
+        return height;
+    }
+
+    // What must follow a heading on its page: two lines of a paragraph, a table's header and first row, or a block
+    // that is never cut.
+    private float FirstPiece(PdfElement element)
+    {
+        switch (element)
+        {
+            case TextBlock:
+                var text = layouter.Layout(element, left, width);
+                return text.Breaks.Count > 2 ? text.Breaks[1] : text.Height;
+            case Table table:
+                var g = BoxLayouter.Geometry(table, left, width);
+                var height = 0f;
+                foreach (var header in table.HeaderRows)
+                {
+                    height += layouter.LayoutTableRow(g, header).Height;
+                }
+
+                return table.Rows.Count > 0 ? height + layouter.LayoutTableRow(g, table.Rows[0]).Height : height;
+            default:
+                return layouter.Layout(element, left, width).Height;
         }
     }
 
@@ -33,18 +117,6 @@ internal sealed class Paginator(BoxLayouter layouter, float left, float width, f
     {
         switch (element)
         {
-            case Column column:
-                for (var i = 0; i < column.Children.Count; i++)
-                {
-                    if (i > 0 && !AtTop)
-                    {
-                        y += column.Spacing;
-                    }
-
-                    Flow(column.Children[i]);
-                }
-
-                break;
             case PageBreak:
                 if (!AtTop || Ops.Count > PageStarts[^1])
                 {

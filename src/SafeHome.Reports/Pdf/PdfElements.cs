@@ -26,6 +26,9 @@ public sealed record TextBlock(IReadOnlyList<TextSpan> Spans) : PdfElement
     public float SpaceAfter { get; init; }
 
     public float LineSpacing { get; init; } = 1.2f;
+
+    // A heading: moved to the next page rather than left at a page foot without the first lines of what follows.
+    public bool KeepWithNext { get; init; }
 }
 
 public sealed record Column(IReadOnlyList<PdfElement> Children, float Spacing = 0) : PdfElement;

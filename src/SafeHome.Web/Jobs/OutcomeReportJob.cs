@@ -7,6 +7,7 @@ using SafeHome.Data;
 using SafeHome.Data.Reporting;
 using SafeHome.Domain.Outcomes;
 using SafeHome.Domain.Reporting;
+using SafeHome.Reports.Disclosure;
 using SafeHome.Reports.Outcomes;
 using SafeHome.Reports.Pdf;
 using SafeHome.Web.Infrastructure;
@@ -91,6 +92,8 @@ public sealed partial class OutcomeReportJob(
 
     private static string Readable(Exception exception) => exception switch
     {
+        // The audit's reason names a figure and the threshold, never a count, so it is safe to show.
+        DisclosureAuditException => exception.Message,
         DbException or DbUpdateException or InvalidOperationException { Source: "Microsoft.EntityFrameworkCore" } =>
             "The records could not be read from the database. Check that the database is reachable, then request the report again.",
         OutOfMemoryException or InsufficientMemoryException =>

@@ -304,6 +304,67 @@ public sealed class SkiaPdfEngineTests
         Assert.Equal(2, pages);
     }
 
+    [Theory]
+    [InlineData(true, 2)]
+    [InlineData(false, 1)]
+    public void Heading_that_would_end_a_page_moves_to_the_next_with_the_first_lines_that_follow(bool keepWithNext, int headingPage)
+    {
+        // Room for the heading (18 pt) but not for it and a first line of the paragraph.
+        var filler = new Spacer(BodyHeight - 25);
+        var heading = new TextBlock("Heading", bold: true) { FontSize = 15, KeepWithNext = keepWithNext };
+
+        using var pdf = Open(Document(filler, heading, new TextBlock(Paragraph)));
+
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.Contains(pdf.GetPage(headingPage).GetWords(), w => w.Text == "Heading");
+        Assert.Equal("Residents", pdf.GetPage(2).GetWords().First(w => w.Text != "Heading").Text);
+    }
+
+    [Fact]
+    public void Heading_stays_with_the_header_and_first_row_of_the_table_it_leads()
+    {
+        var filler = new Spacer(BodyHeight - 45);
+        var table = new Table(
+            [new TableColumn(), new TableColumn()],
+            [[new TextBlock("Label"), new TextBlock("Count")]],
+            [.. Enumerable.Range(1, 5).Select(i => (IReadOnlyList<PdfElement>)[new TextBlock($"Row{i}"), new TextBlock($"{i}")])]);
+
+        using var pdf = Open(Document(filler, new TextBlock("Heading") { FontSize = 15, KeepWithNext = true }, table));
+
+        Assert.Empty(pdf.GetPage(1).GetWords());
+        Assert.Equal(["Heading", "Label", "Count", "Row1"], pdf.GetPage(2).GetWords().Take(4).Select(w => w.Text));
+    }
+
+    [Fact]
+    public void Headings_in_a_row_move_together_even_when_the_last_closes_its_column()
+    {
+        var filler = new Spacer(BodyHeight - 45);
+        var headings = new Column(
+        [
+            new TextBlock("Title") { FontSize = 15, KeepWithNext = true },
+            new TextBlock("Subtitle") { FontSize = 12, KeepWithNext = true },
+        ]);
+
+        using var pdf = Open(Document(filler, headings, new TextBlock(Paragraph)));
+
+        Assert.Empty(pdf.GetPage(1).GetWords());
+        Assert.Equal(["Title", "Subtitle", "Residents"], pdf.GetPage(2).GetWords().Take(3).Select(w => w.Text));
+    }
+
+    [Fact]
+    public void Heading_at_the_top_of_a_page_stays_there_when_what_follows_could_never_fit_with_it()
+    {
+        var plot = new ScottPlot.Plot();
+        plot.Add.Scatter(new double[] { 1, 2 }, new double[] { 1, 2 });
+
+        using var pdf = Open(Document(new TextBlock("Heading") { FontSize = 15, KeepWithNext = true }, new Chart(plot, BodyHeight + 10)));
+
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.Equal("Heading", pdf.GetPage(1).GetWords().Single().Text);
+    }
+
+    private static float BodyHeight => PageSize.A4.Height - Margins.Top - Margins.Bottom;
+
     private static int DistinctLines(IEnumerable<Word> words) =>
         words.Select(w => Math.Round(w.BoundingBox.Bottom)).Distinct().Count();
 
