@@ -68,7 +68,7 @@ public sealed class PdfSizeTests
     }
 
     private static OutcomeReportModel FullReport() =>
-        OutcomeReport.Build(Home(youth: 150, seed: 20260410), OutcomeScenario.Q1, new OutcomeReportSettings("Harbour Light Youth Program", 11, new MetricOptions()), GeneratedAt, 3);
+        OutcomeReport.Build(RandomHome.Build(150, 20260410), RandomHome.Period, new OutcomeReportSettings("Harbour Light Youth Program", 11, new MetricOptions()), GeneratedAt, 3);
 
     private static IEnumerable<TextSpan> Spans(PdfElement element) => element switch
     {
@@ -80,67 +80,6 @@ public sealed class PdfSizeTests
         _ => [],
     };
 
-    /// The worked example plus a larger random home, so most figures are published and every trend has a line.
-    private static MetricDataset Home(int youth, int seed)
-    {
-        var scenario = OutcomeScenario.Build();
-        var random = new Random(seed);
-        var residents = new List<ResidentFact>(scenario.Residents);
-        var stays = new List<StayFact>(scenario.Stays);
-        var episodes = new List<EpisodeFact>(scenario.Episodes);
-        var notifications = new List<NotificationFact>(scenario.Notifications);
-        var debriefs = new List<DebriefFact>(scenario.Debriefs);
-        var notes = new List<NoteFact>(scenario.Notes);
-        for (var i = 0; i < youth; i++)
-        {
-            var resident = NextId(random);
-            residents.Add(new ResidentFact(resident, new DateOnly(2008, 1, 1).AddDays(random.Next(2500))));
-            var admitted = new DateOnly(2024, 1, 1).AddDays(random.Next(800));
-            DateOnly? discharged = random.Next(3) == 0 ? admitted.AddDays(20 + random.Next(200)) : null;
-            var planned = random.Next(2) == 0;
-            var stay = NextId(random);
-            stays.Add(new StayFact(
-                stay,
-                resident,
-                admitted,
-                discharged,
-                discharged is null ? null : planned ? DischargeType.Planned : DischargeType.Unplanned,
-                discharged is null ? null : planned ? DischargeReason.CompletedProgram : DischargeReason.NeedsNotMet,
-                discharged is null ? null : (DischargeDestination)random.Next(Enum.GetValues<DischargeDestination>().Length)));
-            for (var e = random.Next(4); e > 0; e--)
-            {
-                var lastSeen = admitted.ToDateTime(new TimeOnly(20, 0), DateTimeKind.Utc).AddHours(random.Next(24 * 180));
-                var clock = lastSeen.AddHours(1);
-                DateTime? returned = random.Next(4) == 0 ? null : clock.AddHours(2 + random.Next(200));
-                var episode = NextId(random);
-                episodes.Add(new EpisodeFact(episode, resident, stay, lastSeen, clock, returned, returned is null ? null : ReturnType.SelfReturned, (MissingRiskLevel)random.Next(4), returned?.AddHours(72), returned?.AddHours(72)));
-                var police = random.Next(3);
-                notifications.Add(new NotificationFact(episode, NotificationRecipient.LawEnforcement, NotificationPhase.Onset, clock.AddHours(2), police == 0 ? null : clock.AddHours(police == 1 ? 1 : 5), false));
-                notifications.Add(new NotificationFact(episode, NotificationRecipient.Ncmec, NotificationPhase.Onset, clock.AddHours(24), random.Next(2) == 0 ? clock.AddHours(3) : null, false));
-                if (returned is { } back && random.Next(2) == 0)
-                {
-                    debriefs.Add(new DebriefFact(episode, back.AddHours(random.Next(100)), random.Next(3) == 0 ? DebriefOutcome.Declined : DebriefOutcome.Completed));
-                }
-            }
-
-            for (var n = random.Next(20); n > 0; n--)
-            {
-                var end = admitted.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc).AddDays(random.Next(300));
-                notes.Add(new NoteFact(NextId(random), resident, end, random.Next(5) == 0 ? null : end.AddHours(random.Next(120)), NoteStatus.Signed));
-            }
-        }
-
-        return scenario with
-        {
-            Residents = residents,
-            Stays = stays,
-            Episodes = episodes,
-            Notifications = notifications,
-            Debriefs = debriefs,
-            Notes = notes,
-        };
-    }
-
     private sealed class RecordingEngine : IPdfEngine
     {
         public PdfDocument? Document { get; private set; }
@@ -150,12 +89,5 @@ public sealed class PdfSizeTests
             Document = document;
             return new PdfRenderResult(1);
         }
-    }
-
-    private static Guid NextId(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        return new Guid(bytes);
     }
 }
