@@ -90,7 +90,7 @@ public sealed partial class OutcomeReportJob(
         await gate.ReachedAsync(run.Id, progress, cancellationToken);
     }
 
-    private static string Readable(Exception exception) => exception switch
+    internal static string Readable(Exception exception) => exception switch
     {
         // The audit's reason names a figure and the threshold, never a count, so it is safe to show.
         DisclosureAuditException => exception.Message,

@@ -119,3 +119,26 @@ public sealed class DisclosureModelTests
         Assert.Contains("M11: withheld parts add up to 3", findings);
     }
 }
+
+/// A report the audit refuses fails its run with a reason a director can read, naming the figure but no count.
+public sealed class ReportJobFailureReasonTests
+{
+    [Fact]
+    public void A_failed_disclosure_audit_fails_the_run_with_its_own_reason()
+    {
+        var model = new DisclosureModel(11);
+        var (confirmed, others) = (model.Variable(2), model.Variable(40));
+        model.Count("youth served", [confirmed, others], 40);
+        model.Count("M11 Confirmed event", [confirmed], 2).Withheld = true;
+        model.Count("M11 No event recorded", [others], 2);
+        var audit = model.Audit();
+        var failure = new DisclosureAuditException($"The disclosure audit found {audit.Problems.Count} withheld figure(s) a reader could narrow below 11, first \"{audit.Problems[0].Cell.Label}\"; the report was not stored.");
+
+        var reason = SafeHome.Web.Jobs.OutcomeReportJob.Readable(failure);
+
+        Assert.Equal(failure.Message, reason);
+        Assert.Contains("M11 Confirmed event", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("2", reason.Replace("11", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith("The report could not be built", SafeHome.Web.Jobs.OutcomeReportJob.Readable(new InvalidCastException()), StringComparison.Ordinal);
+    }
+}
