@@ -280,12 +280,12 @@ public sealed class DisclosureModel
         var constraints = new List<LinearConstraint>(_structure);
         foreach (var cell in _cells.Where(c => c.Printed && !c.Withheld))
         {
-            constraints.Add(new LinearConstraint(cell.Variables.ToDictionary(v => v, _ => 1.0), Relation.Equal, cell.Truth));
+            constraints.Add(cell.Published);
         }
 
         foreach (var figure in _derived.Where(d => !d.Withheld))
         {
-            constraints.AddRange(figure.Constraints());
+            constraints.AddRange(figure.Published);
         }
 
         return constraints;
@@ -412,51 +412,80 @@ public sealed class DisclosureModel
 
         private void Reduce(List<LinearConstraint> constraints)
         {
-            var live = constraints.Select(c => (Constraint: c, Done: false)).ToArray();
+            var done = new bool[constraints.Count];
             bool changed;
             do
             {
                 changed = false;
-                for (var i = 0; i < live.Length; i++)
+                for (var i = 0; i < constraints.Count; i++)
                 {
-                    var (c, done) = live[i];
-                    if (done || c.Relation != Relation.Equal)
+                    var c = constraints[i];
+                    if (done[i] || c.Relation != Relation.Equal)
                     {
                         continue;
                     }
 
-                    var free = c.Terms.Where(t => t.Value != 0 && !_fixed.ContainsKey(t.Key)).ToList();
-                    if (free.Count > 1)
+                    var (free, coefficient, rest, count) = (-1, 0.0, c.Bound, 0);
+                    foreach (var (variable, value) in c.Terms)
+                    {
+                        if (value == 0)
+                        {
+                            continue;
+                        }
+
+                        if (_fixed.TryGetValue(variable, out var known))
+                        {
+                            rest -= value * known;
+                        }
+                        else if (++count == 1)
+                        {
+                            (free, coefficient) = (variable, value);
+                        }
+                    }
+
+                    if (count > 1)
                     {
                         continue;
                     }
 
-                    live[i].Done = true;
-                    var rest = c.Bound - c.Terms.Where(t => _fixed.ContainsKey(t.Key)).Sum(t => t.Value * _fixed[t.Key]);
-                    if (free.Count == 0)
+                    done[i] = true;
+                    if (count == 0)
                     {
                         _contradiction |= Math.Abs(rest) > 1e-6 * Math.Max(1, Math.Abs(c.Bound));
                         continue;
                     }
 
-                    var value = rest / free[0].Value;
-                    _contradiction |= value < -1e-6;
-                    _fixed[free[0].Key] = Math.Max(0, value);
+                    var solved = rest / coefficient;
+                    _contradiction |= solved < -1e-6;
+                    _fixed[free] = Math.Max(0, solved);
                     changed = true;
                 }
             }
             while (changed);
 
-            foreach (var (c, done) in live)
+            for (var i = 0; i < constraints.Count; i++)
             {
-                if (done)
+                if (done[i])
                 {
                     continue;
                 }
 
-                var free = c.Terms.Where(t => t.Value != 0 && !_fixed.ContainsKey(t.Key)).ToDictionary(t => t.Key, t => t.Value);
-                var bound = c.Bound - c.Terms.Where(t => _fixed.ContainsKey(t.Key)).Sum(t => t.Value * _fixed[t.Key]);
-                if (free.Count == 0)
+                var c = constraints[i];
+                var terms = new Dictionary<int, double>();
+                var bound = c.Bound;
+                foreach (var (variable, value) in c.Terms)
+                {
+                    if (_fixed.TryGetValue(variable, out var known))
+                    {
+                        bound -= value * known;
+                    }
+                    else if (value != 0)
+                    {
+                        terms[variable] = value;
+                    }
+                }
+
+                if (terms.Count == 0)
                 {
                     var slack = 1e-6 * Math.Max(1, Math.Abs(c.Bound));
                     _contradiction |= c.Relation switch
@@ -468,8 +497,8 @@ public sealed class DisclosureModel
                     continue;
                 }
 
-                _rest.Add(new LinearConstraint(free, c.Relation, bound));
-                foreach (var v in free.Keys)
+                _rest.Add(new LinearConstraint(terms, c.Relation, bound));
+                foreach (var v in terms.Keys)
                 {
                     if (!_byVariable.TryGetValue(v, out var list))
                     {
@@ -518,6 +547,9 @@ public sealed class DisclosureModel
         public bool Frozen { get; internal set; }
 
         public bool Withheld { get; set; }
+
+        /// What printing it tells a reader: the sum equals its value.
+        internal LinearConstraint Published => field ??= new LinearConstraint(Variables.ToDictionary(v => v, _ => 1.0), Relation.Equal, Truth);
 
         public void Withhold() => Withheld = true;
     }
@@ -602,7 +634,9 @@ public sealed class DisclosureModel
             return _model.Small(Numerator) || (remainderIsCount && (_model.Small(Denominator - Numerator) || _model.Small(Denominator)));
         }
 
-        internal IEnumerable<LinearConstraint> Constraints()
+        internal IReadOnlyList<LinearConstraint> Published => field ??= [.. Constraints()];
+
+        private IEnumerable<LinearConstraint> Constraints()
         {
             var denominator = _denominator.GroupBy(v => v).ToDictionary(g => g.Key, g => (double)g.Count());
             if (NotApplicable)
