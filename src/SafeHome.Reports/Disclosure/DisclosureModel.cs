@@ -52,16 +52,16 @@ public sealed class DisclosureModel
 
     /// Takes another model's decisions for the figures added since the given counts: that period's report has been
     /// (or will be) published with them, and a reader holds it beside this one.
-    public void Freeze(DisclosureModel decided, (int Cells, int Derived) decidedFrom, (int Cells, int Derived) from)
+    public void Freeze(DisclosureModel decided, (int Cells, int Derived) decidedFrom, (int Cells, int Derived) decidedTo, (int Cells, int Derived) from)
     {
         ArgumentNullException.ThrowIfNull(decided);
-        for (var i = 0; decidedFrom.Cells + i < decided._cells.Count; i++)
+        for (var i = 0; decidedFrom.Cells + i < decidedTo.Cells; i++)
         {
             _cells[from.Cells + i].Withheld = decided._cells[decidedFrom.Cells + i].Withheld;
             _cells[from.Cells + i].Frozen = true;
         }
 
-        for (var i = 0; decidedFrom.Derived + i < decided._derived.Count; i++)
+        for (var i = 0; decidedFrom.Derived + i < decidedTo.Derived; i++)
         {
             _derived[from.Derived + i].Withheld = decided._derived[decidedFrom.Derived + i].Withheld;
             _derived[from.Derived + i].Frozen = true;
@@ -165,8 +165,10 @@ public sealed class DisclosureModel
             var chosen = ChooseToWithhold(problem.Cell);
             if (chosen is null)
             {
-                throw new DisclosureAuditException(
-                    $"No published figure could be withheld to protect \"{problem.Cell.Label}\" (threshold {Threshold}).");
+                // Nothing this report prints is involved: earlier reports (frozen) and what a reader knows from the
+                // definitions pin it already, so withholding more here would protect nothing. It stays withheld.
+                problem.Cell.Inherited = true;
+                continue;
             }
 
             chosen.Withhold();
@@ -181,7 +183,7 @@ public sealed class DisclosureModel
         var knowledge = Knowledge.From(Published());
         var ranges = new List<CellRange>();
         var problems = new List<CellRange>();
-        foreach (var cell in _cells.Where(c => c.Withheld))
+        foreach (var cell in _cells.Where(c => c.Withheld && !c.Inherited))
         {
             var range = knowledge.RangeOf(cell)
                 ?? throw new DisclosureAuditException("The printed figures contradict each other; the report is not stored.");
@@ -192,7 +194,10 @@ public sealed class DisclosureModel
             }
         }
 
-        return new DisclosureAuditResult(Threshold, _cells.Count(c => c.Printed && c.Withheld), _derived.Count(d => d.Withheld), ranges, problems);
+        return new DisclosureAuditResult(Threshold, _cells.Count(c => c.Printed && c.Withheld), _derived.Count(d => d.Withheld), ranges, problems)
+        {
+            Inherited = _cells.Count(c => c.Inherited && c.Printed),
+        };
     }
 
     private bool Small(long count) => count > 0 && count < Threshold;
@@ -548,6 +553,9 @@ public sealed class DisclosureModel
 
         public bool Withheld { get; set; }
 
+        /// Pinned by earlier reports and the definitions alone, whatever this report prints: not this report's leak.
+        public bool Inherited { get; internal set; }
+
         /// What printing it tells a reader: the sum equals its value.
         internal LinearConstraint Published => field ??= new LinearConstraint(Variables.ToDictionary(v => v, _ => 1.0), Relation.Equal, Truth);
 
@@ -690,6 +698,9 @@ public sealed record CellRange(DisclosureModel.Cell Cell, long Low, long? High)
 public sealed record DisclosureAuditResult(int Threshold, int WithheldCounts, int WithheldDerived, IReadOnlyList<CellRange> Ranges, IReadOnlyList<CellRange> Problems)
 {
     public bool Passed => Problems.Count == 0;
+
+    /// Withheld counts that earlier reports already let a reader work out, whatever this one prints.
+    public int Inherited { get; init; }
 
     /// The narrowest range any withheld count keeps (null when nothing is withheld).
     public long? NarrowestWidth => Ranges.Count == 0 ? null : Ranges.Min(r => r.Width);

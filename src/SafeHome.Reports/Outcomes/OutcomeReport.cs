@@ -30,7 +30,8 @@ public static class OutcomeReport
 
         var current = OutcomeMetrics.Compute(data, period, settings.Metrics);
         var previous = OutcomeMetrics.Compute(data, period.Previous, settings.Metrics);
-        var decided = Decide(data, period, settings);
+        var quarterly = Decide(data, ReportingPeriod.QuarterContaining(period.End), settings, null);
+        var decided = period.Kind == PeriodKind.Quarter ? quarterly : Decide(data, period, settings, quarterly);
         var (model, figures) = (decided[period].Model, decided[period].Figures);
         var previousFigures = decided[period.Previous].Figures;
         var audit = model.Audit();
@@ -40,7 +41,6 @@ public static class OutcomeReport
                 $"The disclosure audit found {audit.Problems.Count} withheld figure(s) a reader could narrow below {threshold}, first \"{audit.Problems[0].Cell.Label}\"; the report was not stored.");
         }
 
-        var quarterly = period.Kind == PeriodKind.Quarter ? decided : Decide(data, period.LastQuarters(1)[0], settings);
         var trends = TrendMetrics.Select(id => new TrendSeries(
                 id,
                 MetricCatalog.Get(id).Name,
@@ -103,16 +103,21 @@ public static class OutcomeReport
         var narrowest = audit.NarrowestWidth is { } width && width != long.MaxValue
             ? string.Create(CultureInfo.InvariantCulture, $"at least {width} possible values")
             : "an open range";
+        var inherited = audit.Inherited == 0
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $" {audit.Inherited} withheld counts could already be worked out from earlier reports alone (for a year, its quarters' reports); nothing printed here adds to that.");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{withheld} figures withheld. Before this report was stored, every figure it prints (counts, totals, percentages with their rounding, rates with resident-days, medians) and the previous period's report were solved together for each withheld count: each keeps {narrowest} (the threshold is {audit.Threshold}).");
+            $"{withheld} figures withheld. Before this report was stored, every figure it prints (counts, totals, percentages with their rounding, rates with resident-days, medians), the previous period's report and, for a year, its quarters' reports were solved together for each withheld count: each keeps {narrowest} (the threshold is {audit.Threshold}).{inherited}");
     }
 
     /// Each period's decisions, from the first period with a stay up to <paramref name="period"/>: a period is protected
     /// with the one before it frozen as published, and with the sum a reader can do across them (in care at the end =
     /// in care at the end before + admissions − exits). Because every report walks the same chain, the previous-period
     /// column and every trend point show exactly what that period's own report shows, never more.
-    private static Dictionary<ReportingPeriod, Decided> Decide(MetricDataset data, ReportingPeriod period, OutcomeReportSettings settings)
+    /// A year also sees its four quarters' reports: for the metrics that count events by their own day, a year's row is
+    /// the sum of its quarters' rows, so a reader holding all five could subtract.
+    private static Dictionary<ReportingPeriod, Decided> Decide(MetricDataset data, ReportingPeriod period, OutcomeReportSettings settings, Dictionary<ReportingPeriod, Decided>? quarters)
     {
         var first = data.Stays.Count == 0 ? period.Start : data.Stays.Min(s => s.AdmittedOn);
         var periods = new List<ReportingPeriod>();
@@ -132,12 +137,13 @@ public static class OutcomeReport
             {
                 var from = model.Mark;
                 held = PeriodFigures.Add(model, before.Set, settings.Metrics);
-                model.Freeze(before.Model, before.Start, from);
+                model.Freeze(before.Model, before.Start, before.End, from);
             }
 
             var start = model.Mark;
             var set = OutcomeMetrics.Compute(data, p, settings.Metrics);
             var figures = PeriodFigures.Add(model, set, settings.Metrics);
+            var end = model.Mark;
             if (held is not null)
             {
                 model.KnowEqual(
@@ -145,14 +151,59 @@ public static class OutcomeReport
                     [held.InCareAtEnd.Variables[0], figures.Admissions.Variables[0]]);
             }
 
+            if (p.Kind == PeriodKind.Year && quarters is not null)
+            {
+                LinkQuarters(model, figures, p, quarters, settings);
+            }
+
             model.Protect();
-            before = decided[p] = new Decided(set, model, figures, start);
+            before = decided[p] = new Decided(set, model, figures, start, end);
         }
 
         return decided;
     }
 
-    private sealed record Decided(MetricSet Set, DisclosureModel Model, PeriodFigures Figures, (int Cells, int Derived) Start);
+    private static readonly string[] AdditiveMetrics = ["M1", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10", "M16", "M17", "M18", "M20", "M24", "M26"];
+
+    private static void LinkQuarters(DisclosureModel model, PeriodFigures year, ReportingPeriod period, Dictionary<ReportingPeriod, Decided> quarters, OutcomeReportSettings settings)
+    {
+        var inYear = period.LastQuarters(4);
+        if (!inYear.All(quarters.ContainsKey))
+        {
+            return;
+        }
+
+        var held = inYear.Select(q =>
+        {
+            var from = model.Mark;
+            var figures = PeriodFigures.Add(model, quarters[q].Set, settings.Metrics);
+            model.Freeze(quarters[q].Model, quarters[q].Start, quarters[q].End, from);
+            return figures;
+        }).ToList();
+
+        void Sum(IReadOnlyList<int> whole, IEnumerable<IReadOnlyList<int>> parts) => model.KnowEqual(whole, [.. parts.SelectMany(p => p)]);
+        Sum(year.ResidentDays.Variables, held.Select(q => q.ResidentDays.Variables));
+        Sum(year.Admissions.Variables, held.Select(q => q.Admissions.Variables));
+        Sum(year.Exits.Variables, held.Select(q => q.Exits.Variables));
+        foreach (var id in AdditiveMetrics.Where(id => year.Metrics.ContainsKey(id) && held.All(q => q.Metrics.ContainsKey(id))))
+        {
+            for (var i = 0; i < year.Metrics[id].PartVariables.Count; i++)
+            {
+                Sum([year.Metrics[id].PartVariables[i]], held.Select(q => (IReadOnlyList<int>)[q.Metrics[id].PartVariables[i]]));
+            }
+        }
+    }
+
+    /// Links the data contradicted, over every period a report decides: zero unless an assumption about what a reader
+    /// can sum is wrong (tests hold it at zero).
+    internal static int IgnoredLinks(MetricDataset data, ReportingPeriod period, OutcomeReportSettings settings)
+    {
+        var quarterly = Decide(data, ReportingPeriod.QuarterContaining(period.End), settings, null);
+        var decided = period.Kind == PeriodKind.Quarter ? quarterly : Decide(data, period, settings, quarterly);
+        return quarterly.Values.Concat(decided.Values).Distinct().Sum(d => d.Model.IgnoredLinks);
+    }
+
+    private sealed record Decided(MetricSet Set, DisclosureModel Model, PeriodFigures Figures, (int Cells, int Derived) Start, (int Cells, int Derived) End);
 
     private static MetricRow Row(MetricResult result, PeriodFigures figures)
     {
