@@ -151,30 +151,41 @@ public sealed class DisclosureModel
             figure.Withheld |= figure.PrimaryWithheld();
         }
 
-        for (var round = 0; round < 10_000; round++)
+        // Withholding only removes constraints, so a range only ever widens: after the first full audit only the
+        // counts still too narrow, and each newly withheld one, need looking at again.
+        Inherit();
+        var failing = new Queue<Cell>(Audit().Problems.Select(p => p.Cell));
+        for (var round = 0; failing.Count > 0; round++)
         {
-            Inherit();
-            var problems = Audit().Problems;
-            if (problems.Count == 0)
+            if (round > 100_000)
             {
-                return;
+                throw new DisclosureAuditException("Suppression did not settle.");
             }
 
-            var problem = problems[0];
+            var cell = failing.Peek();
+            if (Knowledge.From(Published()).RangeOf(cell) is { } range && range.Width >= Threshold)
+            {
+                failing.Dequeue();
+                continue;
+            }
 
-            var chosen = ChooseToWithhold(problem.Cell);
+            var chosen = ChooseToWithhold(cell);
             if (chosen is null)
             {
                 // Nothing this report prints is involved: earlier reports (frozen) and what a reader knows from the
                 // definitions pin it already, so withholding more here would protect nothing. It stays withheld.
-                problem.Cell.Inherited = true;
+                cell.Inherited = true;
+                failing.Dequeue();
                 continue;
             }
 
             chosen.Withhold();
+            Inherit();
+            if (chosen is Cell withheld)
+            {
+                failing.Enqueue(withheld);
+            }
         }
-
-        throw new DisclosureAuditException("Suppression did not settle.");
     }
 
     /// Attacks the report as printed: for every withheld cell, the range a reader can narrow it to.
