@@ -3,8 +3,9 @@ using SafeHome.Domain.Auditing;
 
 namespace SafeHome.Data.Auditing;
 
-/// Recomputes the whole chain from the first entry, in pages so a long history never sits in memory, compares the end
-/// with the checkpoint outside the database, records the run, and on success moves the checkpoint to the new head.
+/// Recomputes the whole chain from the first entry, in pages so a long history never sits in memory, reports every
+/// problem in it, compares the end with the checkpoint outside the database, records the run, and on success moves the
+/// checkpoint to the new head.
 public sealed class AuditChainVerifier(SafeHomeDbContext db, AuditChainKeeper chain, TimeProvider clock)
 {
     private const int PageSize = 5_000;
@@ -12,20 +13,21 @@ public sealed class AuditChainVerifier(SafeHomeDbContext db, AuditChainKeeper ch
     public async Task<ChainReport> VerifyAsync(IntegrityCheckSource source, string? requestedById, CancellationToken cancellationToken = default)
     {
         var verification = new ChainVerification(chain.Key, chain.ReadCheckpoint());
-        var after = long.MinValue;
-        while (!verification.Failed)
+
+        // Pages by (sequence, insertion id): the id only breaks ties between duplicated sequences, it never decides order.
+        var (afterSequence, afterId) = (long.MinValue, long.MinValue);
+        while (true)
         {
+            var (s, i) = (afterSequence, afterId);
             var page = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.Sequence > after)
+                .Where(a => a.Sequence > s || (a.Sequence == s && a.Id > i))
                 .OrderBy(a => a.Sequence)
+                .ThenBy(a => a.Id)
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);
             foreach (var entry in page)
             {
-                if (!verification.Add(entry.Id, entry))
-                {
-                    break;
-                }
+                verification.Add(entry);
             }
 
             if (page.Count < PageSize)
@@ -33,7 +35,7 @@ public sealed class AuditChainVerifier(SafeHomeDbContext db, AuditChainKeeper ch
                 break;
             }
 
-            after = page[^1].Sequence;
+            (afterSequence, afterId) = (page[^1].Sequence, page[^1].Id);
         }
 
         var report = verification.Finish();

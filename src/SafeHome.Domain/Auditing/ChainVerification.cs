@@ -12,7 +12,7 @@ public enum ChainProblem
     /// A sequence number is missing: an entry was deleted.
     Missing,
 
-    /// Entries are out of their insertion order, or a sequence number appears twice.
+    /// No longer raised: storage order proves nothing. Kept so checks recorded before that still load.
     Reordered,
 
     /// The chain ends before the last checkpoint: its tail was cut off.
@@ -20,111 +20,133 @@ public enum ChainProblem
 
     /// The checkpoint kept outside the database was altered.
     CheckpointInvalid,
+
+    /// A sequence number appears more than once.
+    Duplicated,
 }
 
 /// A checkpoint written outside the database after each successful verification, signed with the chain key.
 public sealed record ChainCheckpoint(long Sequence, string? Hash, string Signature, DateTime WrittenAtUtc);
 
-public sealed record ChainReport(long Checked, long Unsealed, ChainHead Head, ChainProblem Problem, long? FirstBadSequence, string Message)
+/// One problem in the chain: the sequence (or first of a run of sequences) it concerns, and what is wrong there.
+public sealed record ChainFinding(ChainProblem Problem, long Sequence, long LastSequence, string Message);
+
+/// <param name="Checked">Every entry read, whatever was wrong with the ones before it.</param>
+public sealed record ChainReport(long Checked, long Unsealed, ChainHead Head, IReadOnlyList<ChainFinding> Findings, string Message)
 {
-    public bool Intact => Problem == ChainProblem.None;
+    public bool Intact => Findings.Count == 0;
+
+    public ChainProblem Problem => Findings.Count == 0 ? ChainProblem.None : Findings[0].Problem;
+
+    public long? FirstBadSequence => Findings.Count == 0 ? null : Findings[0].Sequence;
 }
 
-/// Walks the audit table in sequence order and stops at the first break. Fed one entry at a time so a verifier can
+/// Walks the audit table in sequence order and reports every break in it. Order is what the sequence numbers and the
+/// hashes say, never the order rows were stored in. After a changed entry the walk re-anchors on the stored hash (the
+/// entries after it were sealed on that hash, so they still verify); after a gap or a stripped seal the next entry
+/// cannot be checked against its predecessor and becomes the new anchor. Fed one entry at a time so a verifier can
 /// stream millions of rows without holding them.
 public sealed class ChainVerification(byte[] key, ChainCheckpoint? checkpoint)
 {
+    private const int FindingsInMessage = 8;
+
+    private readonly List<ChainFinding> _findings = [];
     private long _checked;
     private long _unsealed;
-    private long _lastId = long.MinValue;
     private ChainHead _head = ChainHead.Empty;
+    private bool _anchorNext;
+    private bool _sealed;
     private string? _hashAtCheckpoint;
-    private ChainReport? _failure;
 
-    public bool Failed => _failure is not null;
-
-    /// <param name="id">The row's insertion id, which only grows: a sequence out of step with it was reordered.</param>
-    /// <returns>False once the chain is broken; later entries are not looked at.</returns>
-    public bool Add(long id, AuditEntry entry)
+    /// Entries must come in sequence order (ties in any order): a duplicate follows the entry it repeats.
+    public void Add(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (_failure is not null)
+        _checked++;
+        var sequence = entry.Sequence;
+        if (sequence <= _head.Sequence && _checked > 1)
         {
-            return false;
+            Find(ChainProblem.Duplicated, sequence, sequence, $"entry {sequence} appears more than once");
+            return;
         }
 
         var expected = _head.Sequence + 1;
-        if (entry.Sequence > expected)
+        if (sequence > expected)
         {
-            return Fail(ChainProblem.Missing, expected, $"Entry {expected} is missing: the chain jumps from {_head.Sequence} to {entry.Sequence}.");
-        }
-
-        if (entry.Sequence < expected || id < _lastId)
-        {
-            return Fail(ChainProblem.Reordered, entry.Sequence, $"Entry {entry.Sequence} is out of order (expected {expected} next).");
+            Find(ChainProblem.Missing, expected, sequence - 1, sequence - 1 == expected
+                ? $"entry {expected} is missing"
+                : $"entries {expected} to {sequence - 1} are missing");
+            _anchorNext = true;
         }
 
         if (entry.Hash is null)
         {
             // Entries from before the chain existed form an unsealed prefix; an unsealed entry after a sealed one means
-            // its seal was stripped.
-            if (_head.Hash is not null)
+            // its seal was stripped, and the entry after it has nothing to be checked against.
+            if (_sealed)
             {
-                return Fail(ChainProblem.Changed, entry.Sequence, $"Entry {entry.Sequence} has lost its seal.");
+                Find(ChainProblem.Changed, sequence, sequence, $"entry {sequence} has lost its seal");
+                _anchorNext = true;
             }
-
-            _unsealed++;
+            else
+            {
+                _unsealed++;
+            }
+        }
+        else if (_anchorNext)
+        {
+            _anchorNext = false;
         }
         else if (!string.Equals(AuditChain.ComputeHash(key, _head.Hash, entry), entry.Hash, StringComparison.Ordinal))
         {
-            return Fail(ChainProblem.Changed, entry.Sequence, $"Entry {entry.Sequence} was changed after it was written: its content no longer matches its seal.");
+            Find(ChainProblem.Changed, sequence, sequence, $"entry {sequence} was changed after it was written (its content no longer matches its seal)");
         }
 
-        _checked++;
-        _lastId = id;
-        _head = new ChainHead(entry.Sequence, entry.Hash);
-        if (checkpoint is not null && entry.Sequence == checkpoint.Sequence)
+        _sealed |= entry.Hash is not null;
+        _head = new ChainHead(sequence, entry.Hash ?? _head.Hash);
+        if (checkpoint is not null && sequence == checkpoint.Sequence)
         {
             _hashAtCheckpoint = entry.Hash;
         }
-
-        return true;
     }
 
     public ChainReport Finish()
     {
-        if (_failure is not null)
-        {
-            return _failure;
-        }
-
         if (checkpoint is not null)
         {
             if (!string.Equals(AuditChain.SignCheckpoint(key, new ChainHead(checkpoint.Sequence, checkpoint.Hash)), checkpoint.Signature, StringComparison.Ordinal))
             {
-                return Report(ChainProblem.CheckpointInvalid, null, "The checkpoint kept outside the database does not carry a valid signature: it was altered, or the key changed.");
+                Find(ChainProblem.CheckpointInvalid, checkpoint.Sequence, checkpoint.Sequence, "the checkpoint kept outside the database does not carry a valid signature (it was altered, or the key changed)");
             }
-
-            if (checkpoint.Sequence > _head.Sequence)
+            else if (checkpoint.Sequence > _head.Sequence)
             {
-                return Report(ChainProblem.Truncated, _head.Sequence + 1, string.Create(CultureInfo.InvariantCulture,
-                    $"The chain ends at entry {_head.Sequence}, but the checkpoint of {checkpoint.WrittenAtUtc:yyyy-MM-dd HH:mm} UTC had reached {checkpoint.Sequence}: entries {_head.Sequence + 1} to {checkpoint.Sequence} were cut off."));
+                Find(ChainProblem.Truncated, _head.Sequence + 1, checkpoint.Sequence, string.Create(CultureInfo.InvariantCulture,
+                    $"entries {_head.Sequence + 1} to {checkpoint.Sequence} were cut off (the checkpoint of {checkpoint.WrittenAtUtc:yyyy-MM-dd HH:mm} UTC had reached {checkpoint.Sequence})"));
             }
-
-            if (!string.Equals(_hashAtCheckpoint, checkpoint.Hash, StringComparison.Ordinal))
+            else if (!string.Equals(_hashAtCheckpoint, checkpoint.Hash, StringComparison.Ordinal)
+                && !_findings.Any(f => f.Sequence <= checkpoint.Sequence && checkpoint.Sequence <= f.LastSequence))
             {
-                return Report(ChainProblem.Changed, checkpoint.Sequence, $"Entry {checkpoint.Sequence} no longer has the hash recorded at the last checkpoint: the chain was rewritten.");
+                Find(ChainProblem.Changed, checkpoint.Sequence, checkpoint.Sequence, $"entry {checkpoint.Sequence} no longer has the hash recorded at the last checkpoint (the chain was rewritten)");
             }
         }
 
-        return Report(ChainProblem.None, null, string.Create(CultureInfo.InvariantCulture, $"{_checked} entries checked; the chain is intact up to entry {_head.Sequence}."));
+        return new ChainReport(_checked, _unsealed, _head, [.. _findings], Describe());
     }
 
-    private bool Fail(ChainProblem problem, long sequence, string message)
+    private string Describe()
     {
-        _failure = Report(problem, sequence, message);
-        return false;
+        if (_findings.Count == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{_checked} entries checked; the chain is intact up to entry {_head.Sequence}.");
+        }
+
+        var listed = string.Join("; ", _findings.Take(FindingsInMessage).Select(f => f.Message));
+        var more = _findings.Count > FindingsInMessage
+            ? string.Create(CultureInfo.InvariantCulture, $"; and {_findings.Count - FindingsInMessage} more")
+            : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{_checked} entries checked up to entry {_head.Sequence}; {_findings.Count} problem(s): {listed}{more}.");
     }
 
-    private ChainReport Report(ChainProblem problem, long? sequence, string message) => new(_checked, _unsealed, _head, problem, sequence, message);
+    private void Find(ChainProblem problem, long sequence, long last, string message) =>
+        _findings.Add(new ChainFinding(problem, sequence, last, message));
 }

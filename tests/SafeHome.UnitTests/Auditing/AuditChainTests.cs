@@ -4,7 +4,7 @@ using SafeHome.Domain.Auditing;
 namespace SafeHome.UnitTests.Auditing;
 
 /// SECURITY.md T2 on the chain itself: sealing numbers entries gaplessly after the head; verification recomputes every
-/// hash and names the first bad sequence with what is wrong.
+/// hash in sequence order (never storage order) and names every bad sequence with what is wrong.
 public sealed class AuditChainTests
 {
     private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
@@ -20,15 +20,13 @@ public sealed class AuditChainTests
         return entries;
     }
 
+    /// Feeds rows as the verifier reads them: by sequence, the insertion id only breaking ties.
     private static ChainReport Verify(IEnumerable<(long Id, AuditEntry Entry)> rows, ChainCheckpoint? checkpoint = null, byte[]? key = null)
     {
         var verification = new ChainVerification(key ?? Key, checkpoint);
-        foreach (var (id, entry) in rows)
+        foreach (var (_, entry) in rows.OrderBy(r => r.Entry.Sequence).ThenBy(r => r.Id))
         {
-            if (!verification.Add(id, entry))
-            {
-                break;
-            }
+            verification.Add(entry);
         }
 
         return verification.Finish();
@@ -86,7 +84,8 @@ public sealed class AuditChainTests
         var report = Verify(Rows(entries));
 
         Assert.Equal((ChainProblem.Changed, (long?)(index + 1)), (report.Problem, report.FirstBadSequence));
-        Assert.Equal(index, report.Checked);
+        Assert.Single(report.Findings);
+        Assert.Equal(10, report.Checked);
     }
 
     [Fact]
@@ -101,16 +100,39 @@ public sealed class AuditChainTests
     }
 
     [Fact]
-    public void Entries_whose_sequence_runs_against_their_insertion_order_are_reported_reordered()
+    public void Entries_stored_in_another_order_than_their_sequence_verify_intact()
     {
+        // One SaveChanges may store its rows with insertion ids in any order: the hashes decide, not the ids.
         var entries = Chain(6);
-        var rows = Rows(entries).ToList();
-        rows[3] = (100, entries[3]);
-        rows[4] = (50, entries[4]);
+        var rows = Rows(entries).Select(r => (Id: 100 - r.Item1, Entry: r.Item2)).ToList();
 
         var report = Verify(rows);
 
-        Assert.Equal((ChainProblem.Reordered, (long?)5), (report.Problem, report.FirstBadSequence));
+        Assert.True(report.Intact, report.Message);
+        Assert.Equal(6, report.Checked);
+    }
+
+    [Fact]
+    public void Several_faults_in_one_chain_are_each_reported_with_their_sequence_and_the_whole_chain_is_counted()
+    {
+        // 30 entries: 5 changed, 11 deleted, 17 stored twice, 20 to 21 deleted, the tail after 27 cut below the
+        // checkpoint at 30.
+        var entries = Chain(30);
+        var checkpoint = Checkpoint(entries[29]);
+        var rows = Rows(entries.Take(27)).ToList();
+        rows[4] = (5, Altered(entries[4], "{\"PreferredName\":{\"Old\":\"A\",\"New\":\"Invented\"}}"));
+        rows.RemoveAll(r => r.Item2.Sequence is 11 or 20 or 21);
+        rows.Add((1000, entries[16]));
+
+        var report = Verify(rows, checkpoint);
+
+        Assert.False(report.Intact);
+        Assert.Equal(
+            [(ChainProblem.Changed, 5L, 5L), (ChainProblem.Missing, 11L, 11L), (ChainProblem.Duplicated, 17L, 17L), (ChainProblem.Missing, 20L, 21L), (ChainProblem.Truncated, 28L, 30L)],
+            report.Findings.Select(f => (f.Problem, f.Sequence, f.LastSequence)));
+        Assert.Equal(rows.Count, report.Checked);
+        Assert.Contains($"{rows.Count} entries checked up to entry 27; 5 problem(s)", report.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("before it", report.Message, StringComparison.Ordinal);
     }
 
     [Fact]
