@@ -15,7 +15,7 @@ public static class DatabaseServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = ResolveConnectionString(options, contentRoot);
         var dataFolder = Path.GetFullPath(options.DataFolder, contentRoot);
-        services.AddSingleton(_ => new AuditChainKeeper(audit ?? new AuditChainOptions(), dataFolder));
+        services.AddSingleton(_ => new AuditChainKeeper(audit ?? new AuditChainOptions(), PrivateFiles.CreateFolder(dataFolder)));
         services.AddScoped<AuditChainVerifier>();
         services.AddSingleton<SqlitePragmas>();
         services.AddScoped<AuditingInterceptor>();
@@ -47,6 +47,11 @@ public static class DatabaseServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                PrivateFiles.CreateSqliteFile(options.ConnectionString);
+            }
+
             return options.ConnectionString;
         }
 
@@ -55,8 +60,6 @@ public static class DatabaseServiceCollectionExtensions
             throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
         }
 
-        var folder = Path.GetFullPath(options.DataFolder, contentRoot);
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "safehome.db")}";
+        return $"Data Source={PrivateFiles.CreateFile(Path.Combine(Path.GetFullPath(options.DataFolder, contentRoot), "safehome.db"))}";
     }
 }

@@ -1,10 +1,5 @@
 using SafeHome.Web.Infrastructure;
 
-var command = CommandLine.Parse(args);
-var builder = WebApplication.CreateBuilder(command.HostArguments);
-builder.AddSafeHome();
-var app = builder.Build();
-app.UseSafeHome();
-return await CommandLine.RunAsync(app, command);
+return await CommandLine.MainAsync(args, Console.In, Console.Out, Console.Error);
 
 public partial class Program;

@@ -21,6 +21,7 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
 
     private bool _holdsLock;
     private IDbContextTransaction? _ownTransaction;
+    private DbContext? _savepointsOff;
 
     // Secrets and derived columns never belong in the history.
     private static readonly HashSet<string> ExcludedProperties =
@@ -121,6 +122,10 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
             // SQLite's BEGIN IMMEDIATE takes the write lock at once; PostgreSQL takes an advisory lock.
             if (context.Database.CurrentTransaction is null)
             {
+                // EF would set a savepoint inside a transaction it did not open; an expected edit conflict then disposes
+                // ours under that savepoint and EF logs two failed rollbacks as errors that bury real ones.
+                context.Database.AutoSavepointsEnabled = false;
+                _savepointsOff = context;
                 _ownTransaction = sync ? context.Database.BeginTransaction() : await context.Database.BeginTransactionAsync(cancellationToken);
             }
 
@@ -154,6 +159,12 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
         {
             _holdsLock = false;
             chain.WriterLock.Release();
+        }
+
+        if (_savepointsOff is not null)
+        {
+            _savepointsOff.Database.AutoSavepointsEnabled = true;
+            _savepointsOff = null;
         }
     }
 

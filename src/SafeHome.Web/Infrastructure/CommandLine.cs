@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
@@ -7,11 +9,20 @@ using SafeHome.Domain.Staff;
 
 namespace SafeHome.Web.Infrastructure;
 
-/// Operator verbs on the same executable: `migrate`, `create-user --email E --role R [--name N]` (password on
-/// standard input), `verify-audit` (exit code 0 when the audit chain is intact, 1 when broken), and the `--seed-demo`
-/// flag for a normal run. Anything else goes to the web host.
-public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, string> Options, bool SeedDemo, string[] HostArguments)
+// Operator verbs on the same executable (see Usage). The verb is the one bare word among the arguments, wherever it
+// stands; everything else goes to the web host's configuration.
+public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, string> Options, bool SeedDemo, string[] HostArguments, string? Unexpected = null)
 {
+    public const string Usage = """
+        usage: SafeHome.Web [verb] [--Section:Setting=value ...]
+          (no verb)                                   run the web server, and the job server unless Jobs:RunServer=false;
+                                                      --seed-demo first fills the database with invented demo data
+          migrate                                     bring the existing database up to date
+          create-user --email E --role R [--name N]   create an account (the password is read from standard input)
+          verify-audit                                check the audit chain (exit 0 intact, 1 broken)
+        exit codes: 0 done, 1 failed, 2 usage or setup error
+        """;
+
     private static readonly string[] Verbs = ["migrate", "create-user", "verify-audit"];
     private static readonly string[] VerbOptions = ["--email", "--role", "--name"];
 
@@ -19,17 +30,17 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
     {
         ArgumentNullException.ThrowIfNull(args);
         string? verb = null;
+        string? unexpected = null;
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var seedDemo = false;
         var host = new List<string>();
+        var hostValueNext = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            if (i == 0 && Verbs.Contains(arg))
-            {
-                verb = arg;
-            }
-            else if (arg == "--seed-demo")
+            var isValue = hostValueNext;
+            hostValueNext = false;
+            if (arg == "--seed-demo")
             {
                 seedDemo = true;
             }
@@ -37,65 +48,119 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
             {
                 options[arg[2..]] = args[++i];
             }
+            else if (!isValue && !arg.StartsWith('-') && !arg.StartsWith('/') && !arg.Contains('=', StringComparison.Ordinal))
+            {
+                // A bare word that is no setting's value: the verb, or a mistake that must not start the web server.
+                if (verb is null && unexpected is null && Verbs.Contains(arg))
+                {
+                    verb = arg;
+                }
+                else
+                {
+                    unexpected ??= arg;
+                }
+            }
             else
             {
                 host.Add(arg);
+
+                // `--key value`, the configuration provider's other form: the next word is a value, not a verb.
+                hostValueNext = !isValue && !arg.Contains('=', StringComparison.Ordinal);
             }
         }
 
-        return new CommandLine(verb, options, seedDemo, [.. host]);
+        return new CommandLine(verb, options, seedDemo, [.. host], unexpected);
     }
 
-    public static async Task<int> RunAsync(WebApplication app, CommandLine command)
+    // The whole program: parse, refuse a mistyped command before touching anything, build the host, run.
+    public static async Task<int> MainAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var command = Parse(args);
+        if (command.Unexpected is not null)
+        {
+            await error.WriteLineAsync($"Unknown command \"{command.Unexpected}\".");
+            await error.WriteAsync(Usage);
+            return 2;
+        }
+
+        var builder = WebApplication.CreateBuilder(command.HostArguments);
+        builder.AddSafeHome();
+        await using var app = builder.Build();
+        app.UseSafeHome();
+        return await RunAsync(app, command, input, output, error);
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, CommandLine command, TextReader input, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         switch (command.Verb)
         {
             case "migrate":
-                await MigrateAsync(app.Services);
-                await Console.Out.WriteLineAsync("The database is up to date.");
+                if (!await MigrateAsync(app.Services, error))
+                {
+                    return 2;
+                }
+
+                await output.WriteLineAsync("The database is up to date.");
                 return 0;
             case "create-user":
-                await MigrateIfAllowedAsync(app);
-                return await CreateUserAsync(app.Services, command.Options, Console.In);
+                return await MigrateIfAllowedAsync(app, error) ? await CreateUserAsync(app.Services, command.Options, input, output, error) : 2;
             case "verify-audit":
-                await MigrateIfAllowedAsync(app);
-                return await VerifyAuditAsync(app.Services, Console.Out);
+                return await MigrateIfAllowedAsync(app, error) ? await VerifyAuditAsync(app.Services, output) : 2;
         }
 
         if (command.SeedDemo && app.Environment.IsProduction())
         {
-            await Console.Error.WriteLineAsync("--seed-demo fills the database with invented residents and is refused in Production.");
+            await error.WriteLineAsync("--seed-demo fills the database with invented residents and is refused in Production.");
             return 2;
         }
 
-        await MigrateIfAllowedAsync(app);
+        if (!await MigrateIfAllowedAsync(app, error))
+        {
+            return 2;
+        }
+
         await EnsureRolesAsync(app.Services);
         if (command.SeedDemo)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Console.Out);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(output);
         }
 
         await app.RunAsync();
         return 0;
     }
 
-    private static async Task MigrateIfAllowedAsync(WebApplication app)
+    private static async Task<bool> MigrateIfAllowedAsync(WebApplication app, TextWriter error)
     {
         var database = app.Services.GetRequiredService<DatabaseOptions>();
-        if (app.Environment.IsDevelopment() || database.MigrateOnStartup)
-        {
-            await MigrateAsync(app.Services);
-        }
+        return !(app.Environment.IsDevelopment() || database.MigrateOnStartup) || await MigrateAsync(app.Services, error);
     }
 
-    public static async Task MigrateAsync(IServiceProvider services)
+    // Migrations never create the database: the SQLite file is created (private) with the data folder, and a
+    // PostgreSQL database is the DBA's to create with its owner and rights. A missing one is one line, not a trace.
+    public static async Task<bool> MigrateAsync(IServiceProvider services, TextWriter error)
     {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SafeHomeDbContext>().Database.MigrateAsync();
+        ArgumentNullException.ThrowIfNull(error);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<SafeHomeDbContext>().Database;
+            if (!await database.GetService<IRelationalDatabaseCreator>().ExistsAsync())
+            {
+                var connection = database.GetDbConnection();
+                await error.WriteLineAsync($"The database \"{connection.Database}\" on {connection.DataSource} does not exist; create it (for PostgreSQL: createdb --owner=USER {connection.Database}) and run migrate again.");
+                return false;
+            }
+
+            await database.MigrateAsync();
+        }
+
         await EnsureRolesAsync(services);
+        return true;
     }
 
     public static async Task EnsureRolesAsync(IServiceProvider services)
@@ -111,20 +176,22 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
         }
     }
 
-    public static async Task<int> CreateUserAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options, TextReader input)
+    public static async Task<int> CreateUserAsync(IServiceProvider services, IReadOnlyDictionary<string, string> options, TextReader input, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var role))
         {
-            await Console.Error.WriteLineAsync("usage: create-user --email E --role R [--name N]   (the password is read from standard input)");
+            await error.WriteLineAsync("usage: create-user --email E --role R [--name N]   (the password is read from standard input)");
             return 2;
         }
 
         var matchedRole = Roles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
         if (matchedRole is null)
         {
-            await Console.Error.WriteLineAsync($"Unknown role. Choose one of: {string.Join(", ", Roles.All)}.");
+            await error.WriteLineAsync($"Unknown role. Choose one of: {string.Join(", ", Roles.All)}.");
             return 2;
         }
 
@@ -136,20 +203,22 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
         var result = await accounts.CreateAsync(email, name, matchedRole, password);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            foreach (var problem in result.Errors)
             {
-                await Console.Error.WriteLineAsync(error.Description);
+                await error.WriteLineAsync(problem.Description);
             }
 
             return 1;
         }
 
-        await Console.Out.WriteLineAsync($"Created a {Roles.DisplayName(matchedRole)} account for {email}.");
+        var display = Roles.DisplayName(matchedRole);
+        var article = "AEIOU".Contains(display[0], StringComparison.Ordinal) ? "an" : "a";
+        await output.WriteLineAsync($"Created {article} {display} account for {email}.");
         return 0;
     }
 
-    /// Recomputes the audit chain and prints one line: how many entries were checked and, on failure, the first bad
-    /// sequence and what is wrong with it.
+    /// Recomputes the audit chain and prints how many entries were checked and, on failure, every problem with its
+    /// sequence.
     public static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -161,7 +230,12 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
             return 0;
         }
 
-        await output.WriteLineAsync($"Audit chain BROKEN at entry {report.FirstBadSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(checkpoint)"} ({report.Problem}): {report.Message} {report.Checked} entries checked before it.");
+        await output.WriteLineAsync($"Audit chain BROKEN: {report.Message}");
+        foreach (var finding in report.Findings)
+        {
+            await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {finding.Problem} at {finding.Sequence}{(finding.LastSequence != finding.Sequence ? $"–{finding.LastSequence}" : "")}: {finding.Message}"));
+        }
+
         return 1;
     }
 }

@@ -12,8 +12,8 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
-    /// Whether this process also executes jobs. Every node schedules; several nodes may run servers against the
-    /// shared PostgreSQL storage.
+    /// Whether this process also executes jobs. Only such a process writes the cluster's recurring schedules (the
+    /// cron settings below), when it starts; several nodes may run servers against the shared PostgreSQL storage.
     public bool RunServer { get; set; } = true;
 
     /// Cron expression of the daily plan-alert computation (server local time).
@@ -52,6 +52,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<OutcomeReportJob>();
         services.AddScoped<QuarterlyReportJob>();
         services.AddSingleton<ReportStageGate>();
+        services.AddSingleton<RecurringSchedules>();
         // Hangfire keeps "the" storage in a static; this host's storage is held here and registered before
         // AddHangfire (which only adds JobStorage if missing), so a second host in the same process (tests, tools)
         // can never enqueue into or serve another host's queue.
@@ -74,15 +75,16 @@ public static class JobsServiceCollectionExtensions
             else
             {
                 // Jobs keep their own SQLite file beside the case database, so job churn never contends with case writes.
-                var folder = Path.GetFullPath(database.DataFolder, contentRoot);
-                Directory.CreateDirectory(folder);
                 storage = config.UseSQLiteStorage(
-                    Path.Combine(folder, "jobs.db"),
+                    PrivateFiles.CreateFile(Path.Combine(Path.GetFullPath(database.DataFolder, contentRoot), "jobs.db")),
                     new SQLiteStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds), QueuePollInterval = TimeSpan.FromSeconds(2) }).Entry;
             }
         });
         if (options.RunServer)
         {
+            // A hosted service runs only when the host starts, so operator verbs (which never start it) and web-only
+            // nodes leave the stored schedules alone (DESIGN.md: defined once for the cluster).
+            services.AddHostedService(provider => provider.GetRequiredService<RecurringSchedules>());
             services.AddHangfireServer(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         }
 
@@ -92,15 +94,6 @@ public static class JobsServiceCollectionExtensions
     public static WebApplication UseSafeHomeJobs(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.Services.GetRequiredService<JobsOptions>();
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<PlanAlertsJob>(PlanAlertsJobId, job => job.RunAsync(CancellationToken.None), options.PlanAlertsCron);
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<MissingAlertsJob>(MissingAlertsJobId, job => job.RunAsync(CancellationToken.None), options.MissingAlertsCron);
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<AuditVerifyJob>(AuditVerifyJobId, job => job.RunAsync(CancellationToken.None), options.AuditVerifyCron);
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<QuarterlyReportJob>(QuarterlyReportJobId, job => job.RunAsync(CancellationToken.None), options.QuarterlyReportCron);
 
         // Behind the app's own sign-in and admin policy, and the dashboard's own filter as a second lock.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], DisplayStorageConnectionString = false })

@@ -56,6 +56,9 @@ public sealed class PostgresCluster : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// A database name nobody created, for testing what happens when an operator points the app at one.
+    public string MissingDatabase() => ConnectionString("safehome_missing_" + Guid.NewGuid().ToString("N")[..12]);
+
     private string ConnectionString(string database) =>
         string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60");
 

@@ -19,6 +19,8 @@ public sealed class HangfireTests
         await using var app = await SafeHomeApp.StartAsync();
         var residentId = await app.CreateResidentAsync(null, "Canary Preferred", "Canary Legal");
 
+        // What a job server writes when it starts; the test host runs no job server.
+        app.Services.GetRequiredService<RecurringSchedules>().Apply();
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == JobsServiceCollectionExtensions.PlanAlertsJobId);
 
@@ -52,6 +54,7 @@ public sealed class HangfireTests
         }
 
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
+        app.Services.GetRequiredService<RecurringSchedules>().Apply();
         var response = await admin.GetAsync("/hangfire/recurring");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(JobsServiceCollectionExtensions.PlanAlertsJobId, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -133,6 +133,8 @@ public sealed class MissingAlertsJobTests
         var residentId = await app.CreateResidentAsync(null, "Canary Preferred", "Canary Legal");
         await app.CreateEpisodeAsync(residentId);
 
+        // What a job server writes when it starts; the test host runs no job server.
+        app.Services.GetRequiredService<RecurringSchedules>().Apply();
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == JobsServiceCollectionExtensions.MissingAlertsJobId);
 

@@ -19,20 +19,37 @@ public sealed partial class CommandLineTests
         await using var app = await SafeHomeApp.StartAsync();
         var options = new Dictionary<string, string> { ["email"] = "cli.director@example.invalid", ["role"] = "programdirector" };
 
-        var weak = await CommandLine.CreateUserAsync(app.Services, options, new StringReader("password12345678"));
-        var unknownRole = await CommandLine.CreateUserAsync(app.Services, new Dictionary<string, string> { ["email"] = "x@example.invalid", ["role"] = "Owner" }, new StringReader(SafeHomeApp.Password));
+        var weak = await CommandLine.CreateUserAsync(app.Services, options, new StringReader("password12345678"), TextWriter.Null, TextWriter.Null);
+        var unknownRole = await CommandLine.CreateUserAsync(app.Services, new Dictionary<string, string> { ["email"] = "x@example.invalid", ["role"] = "Owner" }, new StringReader(SafeHomeApp.Password), TextWriter.Null, TextWriter.Null);
         Assert.Equal(1, weak);
         Assert.Equal(2, unknownRole);
         Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
 
-        var created = await CommandLine.CreateUserAsync(app.Services, options, new StringReader(SafeHomeApp.Password + "\n"));
+        var output = new StringWriter();
+        var created = await CommandLine.CreateUserAsync(app.Services, options, new StringReader(SafeHomeApp.Password + "\n"), output, TextWriter.Null);
 
         Assert.Equal(0, created);
+        Assert.Equal("Created a Program director account for cli.director@example.invalid.", output.ToString().Trim());
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>();
         var user = await users.FindByEmailAsync("cli.director@example.invalid");
         Assert.Equal([Roles.ProgramDirector], await users.GetRolesAsync(user!));
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(new StaffMember(user!.Id, user.Email!, Roles.ProgramDirector))).GetAsync("/Residents")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin, "Created an Admin account for")]
+    [InlineData(Roles.Auditor, "Created an Auditor account for")]
+    [InlineData(Roles.Counselor, "Created a Counselor account for")]
+    public async Task Create_user_names_the_role_it_created(string role, string expected)
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var output = new StringWriter();
+
+        var exit = await CommandLine.CreateUserAsync(app.Services, new Dictionary<string, string> { ["email"] = "named@example.invalid", ["role"] = role }, new StringReader(SafeHomeApp.Password), output, TextWriter.Null);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith(expected, output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +60,7 @@ public sealed partial class CommandLineTests
         builder.AddSafeHome();
         await using var app = builder.Build();
 
-        var exit = await CommandLine.RunAsync(app, CommandLine.Parse(["--seed-demo"]));
+        var exit = await CommandLine.RunAsync(app, CommandLine.Parse(["--seed-demo"]), TextReader.Null, TextWriter.Null, TextWriter.Null);
 
         Assert.Equal(2, exit);
         Assert.False(File.Exists(Path.Combine(folder, "safehome.db")) && new FileInfo(Path.Combine(folder, "safehome.db")).Length > 0);

@@ -96,13 +96,39 @@ public sealed class CommandLineTests
         Assert.Equal(["--environment", "Production", "--Database:Provider=Postgres"], command.HostArguments);
     }
 
-    [Fact]
-    public void A_verb_word_after_the_first_position_is_an_ordinary_host_argument()
+    [Theory]
+    [InlineData("--Database:DataFolder=/srv/x", "verify-audit")]
+    [InlineData("--urls", "http://127.0.0.1:5000", "migrate")]
+    [InlineData("--Database:DataFolder", "/srv/x", "--environment", "Production", "verify-audit")]
+    public void A_verb_after_the_options_is_still_the_verb(params string[] args)
     {
-        var command = CommandLine.Parse(["--urls", "http://127.0.0.1:5000", "migrate"]);
+        var command = CommandLine.Parse(args);
+
+        Assert.Equal(args[^1], command.Verb);
+        Assert.Null(command.Unexpected);
+        Assert.Equal(args[..^1], command.HostArguments);
+    }
+
+    [Theory]
+    [InlineData("verfiy-audit")]
+    [InlineData("--Database:DataFolder=/srv/x", "backup-now")]
+    [InlineData("migrate", "verify-audit")]
+    public void A_word_that_is_no_verb_and_no_setting_value_is_unexpected(params string[] args)
+    {
+        var command = CommandLine.Parse(args);
+
+        Assert.NotNull(command.Unexpected);
+        Assert.DoesNotContain(command.Unexpected, command.HostArguments);
+    }
+
+    [Fact]
+    public void The_value_of_a_spaced_setting_is_never_taken_for_a_verb()
+    {
+        var command = CommandLine.Parse(["--environment", "migrate"]);
 
         Assert.Null(command.Verb);
-        Assert.Equal(["--urls", "http://127.0.0.1:5000", "migrate"], command.HostArguments);
+        Assert.Null(command.Unexpected);
+        Assert.Equal(["--environment", "migrate"], command.HostArguments);
     }
 
     [Fact]

@@ -275,6 +275,8 @@ public sealed class ReportsTests
         Assert.Equal(ReportTrigger.Schedule, run.Trigger);
         Assert.Null(run.RequestedById);
 
+        // What a job server writes when it starts; the test host runs no job server.
+        app.Services.GetRequiredService<RecurringSchedules>().Apply();
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var recurring = Assert.Single(connection.GetRecurringJobs(), j => j.Id == JobsServiceCollectionExtensions.QuarterlyReportJobId);
         Assert.Equal(typeof(QuarterlyReportJob), recurring.Job.Type);

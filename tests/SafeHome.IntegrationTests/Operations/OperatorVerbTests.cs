@@ -1,0 +1,172 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Domain.Staff;
+using SafeHome.IntegrationTests.Infrastructure;
+using SafeHome.Web.Infrastructure;
+using SafeHome.Web.Jobs;
+
+namespace SafeHome.IntegrationTests.Operations;
+
+/// The verbs as an operator types them, through the program's own entry (issue 14, items 4 and 5).
+public sealed class OperatorVerbTests
+{
+    // Long enough for a cold start; the old code started the web server instead and never returned.
+    private static readonly TimeSpan VerbTimeout = TimeSpan.FromMinutes(2);
+
+    private static readonly Dictionary<string, string> ClusterCrons = new()
+    {
+        [JobsServiceCollectionExtensions.PlanAlertsJobId] = "0 4 1 1 *",
+        [JobsServiceCollectionExtensions.MissingAlertsJobId] = "0 4 2 1 *",
+        [JobsServiceCollectionExtensions.AuditVerifyJobId] = "0 4 3 1 *",
+        [JobsServiceCollectionExtensions.QuarterlyReportJobId] = "0 4 4 1 *",
+    };
+
+    private static readonly Dictionary<string, string> OtherCronSettings = new()
+    {
+        ["Jobs:PlanAlertsCron"] = "1 1 1 2 *",
+        ["Jobs:MissingAlertsCron"] = "1 1 2 2 *",
+        ["Jobs:AuditVerifyCron"] = "1 1 3 2 *",
+        ["Jobs:QuarterlyReportCron"] = "1 1 4 2 *",
+    };
+
+    [Fact]
+    public async Task Verbs_and_a_web_only_node_with_other_cron_settings_leave_the_stored_schedules_unchanged()
+    {
+        var folder = NewFolder();
+        try
+        {
+            await using var jobServer = new SafeHomeApp(folder: folder)
+            {
+                Settings =
+                {
+                    ["Jobs:RunServer"] = "true",
+                    ["Jobs:ShutdownTimeoutSeconds"] = "1",
+                    ["Jobs:PlanAlertsCron"] = ClusterCrons[JobsServiceCollectionExtensions.PlanAlertsJobId],
+                    ["Jobs:MissingAlertsCron"] = ClusterCrons[JobsServiceCollectionExtensions.MissingAlertsJobId],
+                    ["Jobs:AuditVerifyCron"] = ClusterCrons[JobsServiceCollectionExtensions.AuditVerifyJobId],
+                    ["Jobs:QuarterlyReportCron"] = ClusterCrons[JobsServiceCollectionExtensions.QuarterlyReportJobId],
+                },
+            };
+            await jobServer.InitializeAsync();
+            Assert.Equal(ClusterCrons, StoredSchedules(jobServer));
+
+            string[] other = [$"--Database:DataFolder={folder}", "--environment=Development", .. OtherCronSettings.Select(s => $"--{s.Key}={s.Value}")];
+            Assert.Equal(0, await RunAsync([.. other, "migrate"]));
+            Assert.Equal(0, await RunAsync([.. other, "verify-audit"]));
+            Assert.Equal(0, await RunAsync([.. other, "create-user", "--email", "verb.admin@example.invalid", "--role", Roles.Admin], SafeHomeApp.Password));
+            await using (var webOnly = new SafeHomeApp(folder: folder))
+            {
+                foreach (var (key, value) in OtherCronSettings)
+                {
+                    webOnly.Settings[key] = value;
+                }
+
+                await webOnly.InitializeAsync();
+            }
+
+            Assert.Equal(ClusterCrons, StoredSchedules(jobServer));
+        }
+        finally
+        {
+            DeleteFolder(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_verb_written_after_the_options_is_run_as_the_verb()
+    {
+        var folder = NewFolder();
+        try
+        {
+            var output = new StringWriter();
+
+            var exit = await RunAsync(["--Database:DataFolder", folder, "--Database:MigrateOnStartup=false", "migrate"], output: output);
+
+            Assert.Equal(0, exit);
+            Assert.Equal("The database is up to date.", output.ToString().Trim());
+        }
+        finally
+        {
+            DeleteFolder(folder);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_ends_with_the_usage_and_exit_code_2_before_touching_anything()
+    {
+        var folder = NewFolder();
+        var error = new StringWriter();
+
+        var exit = await RunAsync([$"--Database:DataFolder={folder}", "verfiy-audit"], error: error);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Unknown command \"verfiy-audit\".", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(CommandLine.Usage, error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task The_data_folder_is_created_700_and_its_database_files_600_under_umask_022()
+    {
+        var parent = NewFolder();
+        var folder = Path.Combine(parent, "data");
+        var previous = Umask(Convert.ToUInt32("022", 8));
+        try
+        {
+            Assert.Equal(0, await RunAsync([$"--Database:DataFolder={folder}", "--environment=Development", "verify-audit"]));
+            await using (var app = new SafeHomeApp(folder: folder))
+            {
+                // The job storage file is created when a process first needs the storage.
+                _ = app.Services.GetRequiredService<JobStorage>();
+            }
+
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+            var files = Directory.GetFiles(folder);
+            Assert.Contains(Path.Combine(folder, "safehome.db"), files);
+            Assert.Contains(Path.Combine(folder, "jobs.db"), files);
+            Assert.All(files, f => Assert.Equal((Path.GetFileName(f), UnixFileMode.UserRead | UnixFileMode.UserWrite), (Path.GetFileName(f), File.GetUnixFileMode(f))));
+        }
+        finally
+        {
+            _ = Umask(previous);
+            DeleteFolder(parent);
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args, string input = "", TextWriter? output = null, TextWriter? error = null)
+    {
+        var errors = error ?? new StringWriter();
+        var exit = await CommandLine.MainAsync(args, new StringReader(input), output ?? TextWriter.Null, errors).WaitAsync(VerbTimeout, TestContext.Current.CancellationToken);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.True(exit == 0 || error is not null, errors.ToString());
+        return exit;
+    }
+
+    private static Dictionary<string, string> StoredSchedules(SafeHomeApp app)
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        return connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.Cron);
+    }
+
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "safehome-tests", Guid.NewGuid().ToString("N"));
+
+    private static void DeleteFolder(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on this machine is cleaned with the temp folder.
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "umask")]
+    private static extern uint Umask(uint mask);
+}
