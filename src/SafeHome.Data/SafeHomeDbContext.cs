@@ -16,6 +16,7 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<CaseloadAssignment> CaseloadAssignments => Set<CaseloadAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IntegrityCheck> IntegrityChecks => Set<IntegrityCheck>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<ServicePlan> ServicePlans => Set<ServicePlan>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanObjective> PlanObjectives => Set<PlanObjective>();

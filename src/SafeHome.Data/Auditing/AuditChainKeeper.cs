@@ -19,6 +19,11 @@ public sealed class AuditChainOptions
     /// Where the signed checkpoint (sequence, head hash) is written after each successful verification, outside the
     /// database, so a cut-off tail is noticed.
     public string CheckpointFile { get; set; } = "audit-checkpoint.json";
+
+    /// Optional: a checkpoint copy in a location every node shares and the database server cannot write (a mounted
+    /// share, another machine's folder). Several nodes then agree on the highest checkpoint even if one node's data
+    /// folder or the database is rolled back.
+    public string? SharedCheckpointFile { get; set; }
 }
 
 /// Holds the chain key, the in-process writer lock and the checkpoint file. One per application: every DbContext of
@@ -35,40 +40,58 @@ public sealed class AuditChainKeeper
         ArgumentNullException.ThrowIfNull(options);
         _key = LoadKey(options, dataFolder);
         CheckpointPath = Path.GetFullPath(options.CheckpointFile, dataFolder);
+        SharedCheckpointPath = string.IsNullOrWhiteSpace(options.SharedCheckpointFile) ? null : Path.GetFullPath(options.SharedCheckpointFile, dataFolder);
     }
 
     public SemaphoreSlim WriterLock { get; } = new(1, 1);
 
     public string CheckpointPath { get; }
 
+    public string? SharedCheckpointPath { get; }
+
     public byte[] Key => _key;
 
-    public ChainCheckpoint? ReadCheckpoint()
+    /// The checkpoint copies kept in files: this node's and the shared one.
+    public IReadOnlyList<ChainCheckpoint> ReadCheckpoints() =>
+        [.. new[] { (CheckpointPath, "this node's checkpoint file"), (SharedCheckpointPath, "the shared checkpoint file") }
+            .Where(f => f.Item1 is not null && File.Exists(f.Item1))
+            .Select(f => Read(f.Item1!, f.Item2))];
+
+    public ChainCheckpoint? ReadCheckpoint() => File.Exists(CheckpointPath) ? Read(CheckpointPath, "this node's checkpoint file") : null;
+
+    /// Signs the head and writes it to this node's file and the shared one; the caller stores the database copy.
+    public ChainCheckpoint WriteCheckpoint(ChainHead head, DateTime nowUtc)
     {
-        if (!File.Exists(CheckpointPath))
+        ArgumentNullException.ThrowIfNull(head);
+        var checkpoint = new ChainCheckpoint(head.Sequence, head.Hash, AuditChain.SignCheckpoint(_key, head), nowUtc);
+        foreach (var path in new[] { CheckpointPath, SharedCheckpointPath }.OfType<string>())
         {
-            return null;
+            // Never lower a copy another node raised: the highest signed checkpoint is the one that protects the tail.
+            if (File.Exists(path) && Read(path, path) is { } existing && existing.Sequence > head.Sequence
+                && string.Equals(existing.Signature, AuditChain.SignCheckpoint(_key, new ChainHead(existing.Sequence, existing.Hash)), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var temporary = PrivateFiles.CreateFile(path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
+            File.WriteAllText(temporary, JsonSerializer.Serialize(checkpoint with { Source = null }));
+            File.Move(temporary, path, overwrite: true);
         }
 
+        return checkpoint;
+    }
+
+    private static ChainCheckpoint Read(string path, string source)
+    {
         try
         {
-            return JsonSerializer.Deserialize<ChainCheckpoint>(File.ReadAllText(CheckpointPath));
+            return (JsonSerializer.Deserialize<ChainCheckpoint>(File.ReadAllText(path)) ?? throw new JsonException()) with { Source = source };
         }
         catch (JsonException)
         {
             // An unreadable checkpoint is as suspicious as a wrong one; verification reports it.
-            return new ChainCheckpoint(0, null, "unreadable", DateTime.MinValue);
+            return new ChainCheckpoint(0, null, "unreadable", DateTime.MinValue, source);
         }
-    }
-
-    public void WriteCheckpoint(ChainHead head, DateTime nowUtc)
-    {
-        ArgumentNullException.ThrowIfNull(head);
-        var checkpoint = new ChainCheckpoint(head.Sequence, head.Hash, AuditChain.SignCheckpoint(_key, head), nowUtc);
-        Directory.CreateDirectory(Path.GetDirectoryName(CheckpointPath)!);
-        var temporary = CheckpointPath + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(checkpoint));
-        File.Move(temporary, CheckpointPath, overwrite: true);
     }
 
     private static byte[] LoadKey(AuditChainOptions options, string dataFolder)
@@ -84,14 +107,10 @@ public sealed class AuditChainKeeper
             return Validate(Convert.FromBase64String(File.ReadAllText(path).Trim()), path);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(MinimumKeyBytes);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
 
+        // Created 600 before the key is written, so it is never readable by others, even for a moment.
+        File.WriteAllText(PrivateFiles.CreateFile(path), Convert.ToBase64String(key));
         return key;
     }
 

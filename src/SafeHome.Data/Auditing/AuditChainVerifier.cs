@@ -4,15 +4,17 @@ using SafeHome.Domain.Auditing;
 namespace SafeHome.Data.Auditing;
 
 /// Recomputes the whole chain from the first entry, in pages so a long history never sits in memory, reports every
-/// problem in it, compares the end with the checkpoint outside the database, records the run, and on success moves the
-/// checkpoint to the new head.
+/// problem in it, compares the end with every signed checkpoint (the database's and the files'), records the run, and on
+/// success writes a checkpoint at the new head to all of them.
 public sealed class AuditChainVerifier(SafeHomeDbContext db, AuditChainKeeper chain, TimeProvider clock)
 {
     private const int PageSize = 5_000;
 
     public async Task<ChainReport> VerifyAsync(IntegrityCheckSource source, string? requestedById, CancellationToken cancellationToken = default)
     {
-        var verification = new ChainVerification(chain.Key, chain.ReadCheckpoint());
+        // The database's highest few copies (a forged higher one must not hide the genuine one below it) and the files'.
+        var stored = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).ThenByDescending(c => c.Id).Take(3).ToListAsync(cancellationToken);
+        var verification = new ChainVerification(chain.Key, [.. stored.Select(c => c.ToCheckpoint()), .. chain.ReadCheckpoints()]);
 
         // Pages by (sequence, insertion id): the id only breaks ties between duplicated sequences, it never decides order.
         var (afterSequence, afterId) = (long.MinValue, long.MinValue);
@@ -42,7 +44,7 @@ public sealed class AuditChainVerifier(SafeHomeDbContext db, AuditChainKeeper ch
         var now = clock.GetUtcNow().UtcDateTime;
         if (report.Intact)
         {
-            chain.WriteCheckpoint(report.Head, now);
+            db.AuditCheckpoints.Add(new AuditCheckpoint(chain.WriteCheckpoint(report.Head, now), Environment.MachineName));
         }
 
         db.IntegrityChecks.Add(new IntegrityCheck(report, source, requestedById, now));

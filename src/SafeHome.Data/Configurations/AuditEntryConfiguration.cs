@@ -37,3 +37,14 @@ internal sealed class IntegrityCheckConfiguration : IEntityTypeConfiguration<Int
         builder.HasIndex(c => c.RanAtUtc);
     }
 }
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> builder)
+    {
+        builder.Property(c => c.Hash).HasMaxLength(AuditChain.HashLength);
+        builder.Property(c => c.Signature).HasMaxLength(AuditChain.HashLength).IsRequired();
+        builder.Property(c => c.Node).HasMaxLength(AuditCheckpoint.NodeMaxLength).IsRequired();
+        builder.HasIndex(c => c.Sequence);
+    }
+}

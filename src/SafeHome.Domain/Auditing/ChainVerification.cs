@@ -25,8 +25,9 @@ public enum ChainProblem
     Duplicated,
 }
 
-/// A checkpoint written outside the database after each successful verification, signed with the chain key.
-public sealed record ChainCheckpoint(long Sequence, string? Hash, string Signature, DateTime WrittenAtUtc);
+/// A checkpoint written after each successful verification, signed with the chain key, kept in several places (the
+/// database, the node's data folder, an optional shared location); <paramref name="Source"/> says which copy this is.
+public sealed record ChainCheckpoint(long Sequence, string? Hash, string Signature, DateTime WrittenAtUtc, string? Source = null);
 
 /// One problem in the chain: the sequence (or first of a run of sequences) it concerns, and what is wrong there.
 public sealed record ChainFinding(ChainProblem Problem, long Sequence, long LastSequence, string Message);
@@ -46,7 +47,7 @@ public sealed record ChainReport(long Checked, long Unsealed, ChainHead Head, IR
 /// entries after it were sealed on that hash, so they still verify); after a gap or a stripped seal the next entry
 /// cannot be checked against its predecessor and becomes the new anchor. Fed one entry at a time so a verifier can
 /// stream millions of rows without holding them.
-public sealed class ChainVerification(byte[] key, ChainCheckpoint? checkpoint)
+public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint> checkpoints)
 {
     private const int FindingsInMessage = 8;
 
@@ -56,7 +57,12 @@ public sealed class ChainVerification(byte[] key, ChainCheckpoint? checkpoint)
     private ChainHead _head = ChainHead.Empty;
     private bool _anchorNext;
     private bool _sealed;
-    private string? _hashAtCheckpoint;
+    private readonly Dictionary<long, string?> _hashes = checkpoints.Select(c => c.Sequence).Distinct().ToDictionary(s => s, _ => (string?)null);
+
+    public ChainVerification(byte[] key, ChainCheckpoint? checkpoint)
+        : this(key, checkpoint is null ? [] : [checkpoint])
+    {
+    }
 
     /// Entries must come in sequence order (ties in any order): a duplicate follows the entry it repeats.
     public void Add(AuditEntry entry)
@@ -104,29 +110,41 @@ public sealed class ChainVerification(byte[] key, ChainCheckpoint? checkpoint)
 
         _sealed |= entry.Hash is not null;
         _head = new ChainHead(sequence, entry.Hash ?? _head.Hash);
-        if (checkpoint is not null && sequence == checkpoint.Sequence)
+        if (_hashes.ContainsKey(sequence))
         {
-            _hashAtCheckpoint = entry.Hash;
+            _hashes[sequence] = entry.Hash;
         }
     }
 
     public ChainReport Finish()
     {
-        if (checkpoint is not null)
+        // Every copy must carry a valid signature; of the valid ones the highest wins, so an older copy put back (or a
+        // database restored from an old backup) cannot hide entries cut off after a later check.
+        var valid = new List<ChainCheckpoint>();
+        foreach (var checkpoint in checkpoints)
         {
-            if (!string.Equals(AuditChain.SignCheckpoint(key, new ChainHead(checkpoint.Sequence, checkpoint.Hash)), checkpoint.Signature, StringComparison.Ordinal))
+            if (string.Equals(AuditChain.SignCheckpoint(key, new ChainHead(checkpoint.Sequence, checkpoint.Hash)), checkpoint.Signature, StringComparison.Ordinal))
             {
-                Find(ChainProblem.CheckpointInvalid, checkpoint.Sequence, checkpoint.Sequence, "the checkpoint kept outside the database does not carry a valid signature (it was altered, or the key changed)");
+                valid.Add(checkpoint);
             }
-            else if (checkpoint.Sequence > _head.Sequence)
+            else
             {
-                Find(ChainProblem.Truncated, _head.Sequence + 1, checkpoint.Sequence, string.Create(CultureInfo.InvariantCulture,
-                    $"entries {_head.Sequence + 1} to {checkpoint.Sequence} were cut off (the checkpoint of {checkpoint.WrittenAtUtc:yyyy-MM-dd HH:mm} UTC had reached {checkpoint.Sequence})"));
+                Find(ChainProblem.CheckpointInvalid, checkpoint.Sequence, checkpoint.Sequence, $"the checkpoint in {checkpoint.Source ?? "the checkpoint file"} does not carry a valid signature (it was altered, or the key changed)");
             }
-            else if (!string.Equals(_hashAtCheckpoint, checkpoint.Hash, StringComparison.Ordinal)
+        }
+
+        if (valid.OrderByDescending(c => c.Sequence).ThenByDescending(c => c.WrittenAtUtc).FirstOrDefault() is { } highest && highest.Sequence > _head.Sequence)
+        {
+            Find(ChainProblem.Truncated, _head.Sequence + 1, highest.Sequence, string.Create(CultureInfo.InvariantCulture,
+                $"entries {_head.Sequence + 1} to {highest.Sequence} were cut off (the checkpoint in {highest.Source ?? "the checkpoint file"} of {highest.WrittenAtUtc:yyyy-MM-dd HH:mm} UTC had reached {highest.Sequence})"));
+        }
+
+        foreach (var checkpoint in valid.Where(c => c.Sequence <= _head.Sequence).DistinctBy(c => c.Sequence))
+        {
+            if (!string.Equals(_hashes[checkpoint.Sequence], checkpoint.Hash, StringComparison.Ordinal)
                 && !_findings.Any(f => f.Sequence <= checkpoint.Sequence && checkpoint.Sequence <= f.LastSequence))
             {
-                Find(ChainProblem.Changed, checkpoint.Sequence, checkpoint.Sequence, $"entry {checkpoint.Sequence} no longer has the hash recorded at the last checkpoint (the chain was rewritten)");
+                Find(ChainProblem.Changed, checkpoint.Sequence, checkpoint.Sequence, $"entry {checkpoint.Sequence} no longer has the hash recorded at a checkpoint (the chain was rewritten)");
             }
         }
 

@@ -63,3 +63,79 @@ public sealed class ChainOrderTests
         Assert.Equal(await app.WithDbAsync(db => db.AuditEntries.LongCountAsync()), report.Checked);
     }
 }
+
+/// Issue 14: checkpoints every node and every restore agree on. The signed checkpoint is kept in the database as well
+/// as in each node's data folder (and an optional shared file); verification takes the highest valid copy.
+public sealed class SharedCheckpointTests
+{
+    [Fact]
+    public async Task A_tail_cut_after_node_As_check_is_detected_when_node_B_checks_from_another_data_folder()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        await app.CreateResidentAsync(counselor.Id);
+        await app.CreateResidentAsync(counselor.Id);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(IntegrityCheckSource.Nightly, null)).Intact);
+        }
+
+        var head = await app.WithDbAsync(db => db.AuditCheckpoints.MaxAsync(c => c.Sequence));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"AuditEntries_no_delete\""));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {head - 2}"));
+
+        // Node B: same database and chain key, its own data folder with no checkpoint file of its own.
+        var nodeB = Path.Combine(Path.GetTempPath(), "safehome-node-b-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var key = Convert.ToBase64String(app.Services.GetRequiredService<AuditChainKeeper>().Key);
+            var keeper = new AuditChainKeeper(new AuditChainOptions { Key = key }, nodeB);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SafeHome.Data.SafeHomeDbContext>();
+            var report = await new AuditChainVerifier(db, keeper, TimeProvider.System).VerifyAsync(IntegrityCheckSource.Command, null);
+
+            var truncated = Assert.Single(report.Findings);
+            Assert.Equal((ChainProblem.Truncated, head - 1, head), (truncated.Problem, truncated.Sequence, truncated.LastSequence));
+            Assert.Contains("database", truncated.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(nodeB, "audit-checkpoint.json")));
+        }
+        finally
+        {
+            if (Directory.Exists(nodeB))
+            {
+                Directory.Delete(nodeB, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Putting_back_an_older_checkpoint_file_and_cutting_the_tail_is_still_detected_by_the_database_copy()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        var keeper = app.Services.GetRequiredService<AuditChainKeeper>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(IntegrityCheckSource.Nightly, null);
+        }
+
+        var older = await File.ReadAllTextAsync(keeper.CheckpointPath);
+        var cut = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Sequence));
+        await app.CreateResidentAsync(counselor.Id);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(IntegrityCheckSource.Nightly, null)).Intact);
+        }
+
+        // An intruder with file access cuts the new entries and puts the older, genuinely signed file back.
+        await File.WriteAllTextAsync(keeper.CheckpointPath, older);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"AuditEntries_no_delete\""));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {cut}"));
+
+        await using var verify = app.Services.CreateAsyncScope();
+        var report = await verify.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(IntegrityCheckSource.Command, null);
+
+        Assert.Equal(ChainProblem.Truncated, Assert.Single(report.Findings).Problem);
+        Assert.Equal(cut + 1, report.FirstBadSequence);
+    }
+}

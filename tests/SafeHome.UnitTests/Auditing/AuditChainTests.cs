@@ -152,6 +152,33 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void Of_several_checkpoint_copies_the_highest_valid_one_wins_and_a_forged_copy_is_named_by_where_it_is_kept()
+    {
+        var entries = Chain(10);
+        var rolledBack = Checkpoint(entries[6]) with { Source = "this node's checkpoint file" };
+        var database = Checkpoint(entries[9]) with { Source = "database (written by node-a)" };
+        var forged = database with { Sequence = 7, Hash = entries[6].Hash, Source = "the shared checkpoint file" };
+
+        var report = new ChainVerification(Key, [rolledBack, database, forged]) is var v && Feed(v, entries.Take(7)) ? v.Finish() : null!;
+
+        Assert.Equal(
+            [(ChainProblem.CheckpointInvalid, 7L), (ChainProblem.Truncated, 8L)],
+            report.Findings.Select(f => (f.Problem, f.Sequence)));
+        Assert.Contains("the shared checkpoint file", report.Findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("database (written by node-a)", report.Findings[1].Message, StringComparison.Ordinal);
+
+        static bool Feed(ChainVerification verification, IEnumerable<AuditEntry> rows)
+        {
+            foreach (var row in rows)
+            {
+                verification.Add(row);
+            }
+
+            return true;
+        }
+    }
+
+    [Fact]
     public void A_checkpoint_edited_by_hand_is_refused()
     {
         var entries = Chain(10);
