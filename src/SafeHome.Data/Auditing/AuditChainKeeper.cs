@@ -57,8 +57,6 @@ public sealed class AuditChainKeeper
             .Where(f => f.Item1 is not null && File.Exists(f.Item1))
             .Select(f => Read(f.Item1!, f.Item2))];
 
-    public ChainCheckpoint? ReadCheckpoint() => File.Exists(CheckpointPath) ? Read(CheckpointPath, "this node's checkpoint file") : null;
-
     /// Signs the head and writes it to this node's file and the shared one; the caller stores the database copy.
     public ChainCheckpoint WriteCheckpoint(ChainHead head, DateTime nowUtc)
     {
@@ -67,8 +65,7 @@ public sealed class AuditChainKeeper
         foreach (var path in new[] { CheckpointPath, SharedCheckpointPath }.OfType<string>())
         {
             // Never lower a copy another node raised: the highest signed checkpoint is the one that protects the tail.
-            if (File.Exists(path) && Read(path, path) is { } existing && existing.Sequence > head.Sequence
-                && string.Equals(existing.Signature, AuditChain.SignCheckpoint(_key, new ChainHead(existing.Sequence, existing.Hash)), StringComparison.Ordinal))
+            if (File.Exists(path) && Read(path, path) is { } existing && existing.Sequence > head.Sequence && AuditChain.IsSigned(_key, existing))
             {
                 continue;
             }

@@ -58,6 +58,12 @@ public static class AuditChain
         return head;
     }
 
+    public static bool IsSigned(ReadOnlySpan<byte> key, ChainCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return string.Equals(SignCheckpoint(key, new ChainHead(checkpoint.Sequence, checkpoint.Hash)), checkpoint.Signature, StringComparison.Ordinal);
+    }
+
     /// Signs a checkpoint so that a checkpoint file edited by hand to match a cut-off table does not verify.
     public static string SignCheckpoint(ReadOnlySpan<byte> key, ChainHead head)
     {

@@ -123,7 +123,7 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
         var valid = new List<ChainCheckpoint>();
         foreach (var checkpoint in checkpoints)
         {
-            if (string.Equals(AuditChain.SignCheckpoint(key, new ChainHead(checkpoint.Sequence, checkpoint.Hash)), checkpoint.Signature, StringComparison.Ordinal))
+            if (AuditChain.IsSigned(key, checkpoint))
             {
                 valid.Add(checkpoint);
             }

@@ -113,9 +113,3 @@ public sealed record MetricSet(
         Results.FirstOrDefault(r => r.Id == id) ?? throw new KeyNotFoundException($"No metric with id {id}.");
 }
 
-public sealed record MetricTrendPoint(ReportingPeriod Period, long Numerator, long Denominator, double? Value)
-{
-    public string Label => Period.Label;
-}
-
-public sealed record MetricTrend(MetricDefinition Definition, IReadOnlyList<MetricTrendPoint> Points);

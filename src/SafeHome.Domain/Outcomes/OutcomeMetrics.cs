@@ -8,7 +8,6 @@ public static partial class OutcomeMetrics
     // part of its disclosure audit.
     public const string CurrentResidentsKey = "current residents";
     public const string ExitsKey = "exits";
-    public const string ReturnsKey = "returns";
     private const string HoursUnit = "hours";
     private const string DaysUnit = "days";
 
@@ -49,24 +48,6 @@ public static partial class OutcomeMetrics
         ArgumentNullException.ThrowIfNull(data);
         var index = MetricIndex.For(data, options ?? MetricOptions.Default);
         return new PeriodComputation(index, period).Run();
-    }
-
-    public static IReadOnlyList<MetricTrend> Trend(
-        MetricDataset data,
-        ReportingPeriod period,
-        IReadOnlyList<string> metricIds,
-        MetricOptions? options = null,
-        int quarters = 8)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(metricIds);
-        var catalog = MetricCatalog.Describe(options ?? MetricOptions.Default);
-        var definitions = metricIds.Select(id => catalog.FirstOrDefault(d => d.Id == id) ?? MetricCatalog.Get(id)).ToList();
-        var index = MetricIndex.For(data, options ?? MetricOptions.Default);
-        var sets = period.LastQuarters(quarters).Select(q => new PeriodComputation(index, q).Run()).ToList();
-        return definitions
-            .Select(d => new MetricTrend(d, sets.Select(s => s[d.Id]).Zip(sets, (r, s) => new MetricTrendPoint(s.Period, r.Numerator, r.Denominator, r.Value)).ToList()))
-            .ToList();
     }
 
     internal static double? Percent(long numerator, long denominator) => denominator == 0 ? null : 100.0 * numerator / denominator;

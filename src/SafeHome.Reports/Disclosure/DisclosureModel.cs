@@ -179,7 +179,7 @@ public sealed class DisclosureModel
                 continue;
             }
 
-            chosen.Withhold();
+            chosen.Withheld = true;
             Inherit();
             if (chosen is Cell withheld)
             {
@@ -205,7 +205,7 @@ public sealed class DisclosureModel
             }
         }
 
-        return new DisclosureAuditResult(Threshold, _cells.Count(c => c.Printed && c.Withheld), _derived.Count(d => d.Withheld), ranges, problems)
+        return new DisclosureAuditResult(Threshold, ranges, problems)
         {
             Inherited = _cells.Count(c => c.Inherited && c.Printed),
         };
@@ -532,8 +532,6 @@ public sealed class DisclosureModel
         int Cost { get; }
 
         bool Withheld { get; set; }
-
-        void Withhold();
     }
 
     /// A count the report prints (or, not <see cref="Printed"/>, lets a reader compute). <see cref="Frozen"/> cells
@@ -570,7 +568,6 @@ public sealed class DisclosureModel
         /// What printing it tells a reader: the sum equals its value.
         internal LinearConstraint Published => field ??= new LinearConstraint(Variables.ToDictionary(v => v, _ => 1.0), Relation.Equal, Truth);
 
-        public void Withhold() => Withheld = true;
     }
 
     public enum DerivedKind
@@ -633,7 +630,6 @@ public sealed class DisclosureModel
 
         internal IEnumerable<int> Variables => _numerator.Concat(_denominator);
 
-        public void Withhold() => Withheld = true;
 
         /// A ratio built on a small numerator, a small remainder or a small base; a summary of fewer records than the
         /// threshold. A rate's base (resident-days) is not a count of people, so only its events are checked.
@@ -702,11 +698,9 @@ public sealed record CellRange(DisclosureModel.Cell Cell, long Low, long? High)
 {
     /// How many values the count can still take.
     public long Width => High is { } high ? high - Low + 1 : long.MaxValue;
-
-    public string Describe() => High is { } high ? $"{Low}–{high}" : $"{Low} or more";
 }
 
-public sealed record DisclosureAuditResult(int Threshold, int WithheldCounts, int WithheldDerived, IReadOnlyList<CellRange> Ranges, IReadOnlyList<CellRange> Problems)
+public sealed record DisclosureAuditResult(int Threshold, IReadOnlyList<CellRange> Ranges, IReadOnlyList<CellRange> Problems)
 {
     public bool Passed => Problems.Count == 0;
 

@@ -28,12 +28,9 @@ public static class OutcomeReport
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.SuppressionThreshold, SmallCellSuppression.MinimumThreshold);
         var threshold = settings.SuppressionThreshold;
 
-        var current = OutcomeMetrics.Compute(data, period, settings.Metrics);
-        var previous = OutcomeMetrics.Compute(data, period.Previous, settings.Metrics);
-        var quarterly = Decide(data, ReportingPeriod.QuarterContaining(period.End), settings, null);
-        var decided = period.Kind == PeriodKind.Quarter ? quarterly : Decide(data, period, settings, quarterly);
-        var (model, figures) = (decided[period].Model, decided[period].Figures);
-        var previousFigures = decided[period.Previous].Figures;
+        var (quarterly, decided) = DecideReport(data, period, settings);
+        var (current, model, figures) = (decided[period].Set, decided[period].Model, decided[period].Figures);
+        var (previous, previousFigures) = (decided[period.Previous].Set, decided[period.Previous].Figures);
         var audit = model.Audit();
         if (!audit.Passed)
         {
@@ -198,9 +195,16 @@ public static class OutcomeReport
     /// can sum is wrong (tests hold it at zero).
     internal static int IgnoredLinks(MetricDataset data, ReportingPeriod period, OutcomeReportSettings settings)
     {
-        var quarterly = Decide(data, ReportingPeriod.QuarterContaining(period.End), settings, null);
-        var decided = period.Kind == PeriodKind.Quarter ? quarterly : Decide(data, period, settings, quarterly);
+        var (quarterly, decided) = DecideReport(data, period, settings);
         return quarterly.Values.Concat(decided.Values).Distinct().Sum(d => d.Model.IgnoredLinks);
+    }
+
+    /// The quarters' chain (for trends, and for a year to be audited beside) and the report period's own chain.
+    private static (Dictionary<ReportingPeriod, Decided> Quarterly, Dictionary<ReportingPeriod, Decided> Decided) DecideReport(
+        MetricDataset data, ReportingPeriod period, OutcomeReportSettings settings)
+    {
+        var quarterly = Decide(data, ReportingPeriod.QuarterContaining(period.End), settings, null);
+        return (quarterly, period.Kind == PeriodKind.Quarter ? quarterly : Decide(data, period, settings, quarterly));
     }
 
     private sealed record Decided(MetricSet Set, DisclosureModel Model, PeriodFigures Figures, (int Cells, int Derived) Start, (int Cells, int Derived) End);

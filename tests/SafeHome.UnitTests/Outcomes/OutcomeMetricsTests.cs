@@ -345,24 +345,4 @@ public sealed class OutcomeMetricsTests
 
         Assert.All(Quarter1.DataQuality, q => Assert.InRange(q.RecordsLacking, 0, q.RecordsChecked));
     }
-
-    [Fact]
-    public void Trend_returns_eight_quarters_oldest_first_ending_with_the_period()
-    {
-        var trends = OutcomeMetrics.Trend(Build(), Q2, ["M1", "M26"], MetricOptions.Default);
-
-        Assert.Equal(["M1", "M26"], trends.Select(t => t.Definition.Id));
-        var m1 = trends[0].Points;
-        Assert.Equal(8, m1.Count);
-        Assert.Equal("2024 Q3", m1[0].Label);
-        Assert.Equal("2026 Q2", m1[^1].Label);
-        Assert.Equal(4, m1[^2].Numerator);
-        Assert.Equal(333, m1[^2].Denominator);
-    }
-
-    [Fact]
-    public void Trend_refuses_an_unknown_metric()
-    {
-        Assert.Throws<ArgumentException>(() => OutcomeMetrics.Trend(Build(), Q1, ["M99"], MetricOptions.Default));
-    }
 }

@@ -71,6 +71,18 @@ public sealed class OutcomeReportTests
     }
 
     [Fact]
+    public void Trends_run_over_eight_quarters_oldest_first_ending_with_the_period()
+    {
+        var model = OutcomeReport.Build(OutcomeScenario.Build(), OutcomeScenario.Q2, new OutcomeReportSettings("Invented Program", 11, new MetricOptions()), GeneratedAt, 1);
+
+        Assert.Equal(OutcomeReport.TrendMetrics, model.Trends.Select(t => t.MetricId));
+        var m1 = model.Trends[0].Points;
+        Assert.Equal(8, m1.Count);
+        Assert.Equal("2024 Q3", m1[0].Quarter);
+        Assert.Equal("2026 Q2", m1[^1].Quarter);
+    }
+
+    [Fact]
     public void A_large_enough_cohort_publishes_its_counts()
     {
         var model = Build(RandomHome.Build(40, 7), 5);
