@@ -15,7 +15,9 @@ public static class DatabaseServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = ResolveConnectionString(options, contentRoot);
         var dataFolder = Path.GetFullPath(options.DataFolder, contentRoot);
-        services.AddSingleton(_ => new AuditChainKeeper(audit ?? new AuditChainOptions(), PrivateFiles.CreateFolder(dataFolder)));
+        audit ??= new AuditChainOptions();
+        services.AddSingleton(audit);
+        services.AddSingleton(_ => new AuditChainKeeper(audit, PrivateFiles.CreateFolder(dataFolder)));
         services.AddScoped<AuditChainVerifier>();
         services.AddSingleton<SqlitePragmas>();
         services.AddScoped<AuditingInterceptor>();

@@ -246,6 +246,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

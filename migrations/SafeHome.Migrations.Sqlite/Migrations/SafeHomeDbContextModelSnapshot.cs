@@ -235,6 +235,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

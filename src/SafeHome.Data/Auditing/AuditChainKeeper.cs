@@ -51,6 +51,20 @@ public sealed class AuditChainKeeper
 
     public byte[] Key => _key;
 
+    /// Whether a key is configured or already on disk. A restore must not run without the site's key: the keeper would
+    /// make a new one, and every entry of the restored chain would look changed.
+    public static bool HasKey(AuditChainOptions options, string dataFolder)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return !string.IsNullOrWhiteSpace(options.Key) || File.Exists(KeyPath(options, dataFolder));
+    }
+
+    public static string KeyPath(AuditChainOptions options, string dataFolder)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.GetFullPath(options.KeyFile, dataFolder);
+    }
+
     /// The checkpoint copies kept in files: this node's and the shared one.
     public IReadOnlyList<ChainCheckpoint> ReadCheckpoints() =>
         [.. new[] { (CheckpointPath, "this node's checkpoint file"), (SharedCheckpointPath, "the shared checkpoint file") }
@@ -58,14 +72,16 @@ public sealed class AuditChainKeeper
             .Select(f => Read(f.Item1!, f.Item2))];
 
     /// Signs the head and writes it to this node's file and the shared one; the caller stores the database copy.
-    public ChainCheckpoint WriteCheckpoint(ChainHead head, DateTime nowUtc)
+    public ChainCheckpoint WriteCheckpoint(ChainHead head, int generation, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(head);
-        var checkpoint = new ChainCheckpoint(head.Sequence, head.Hash, AuditChain.SignCheckpoint(_key, head), nowUtc);
+        var checkpoint = new ChainCheckpoint(head.Sequence, head.Hash, AuditChain.SignCheckpoint(_key, head, generation), nowUtc, Generation: generation);
         foreach (var path in new[] { CheckpointPath, SharedCheckpointPath }.OfType<string>())
         {
             // Never lower a copy another node raised: the highest signed checkpoint is the one that protects the tail.
-            if (File.Exists(path) && Read(path, path) is { } existing && existing.Sequence > head.Sequence && AuditChain.IsSigned(_key, existing))
+            // A restore (a later generation) replaces the history, so its checkpoints replace every earlier one.
+            if (File.Exists(path) && Read(path, path) is { } existing && AuditChain.IsSigned(_key, existing)
+                && (existing.Generation, existing.Sequence).CompareTo((generation, head.Sequence)) > 0)
             {
                 continue;
             }
@@ -98,7 +114,7 @@ public sealed class AuditChainKeeper
             return Validate(Convert.FromBase64String(options.Key.Trim()), "Audit:Key");
         }
 
-        var path = Path.GetFullPath(options.KeyFile, dataFolder);
+        var path = KeyPath(options, dataFolder);
         if (File.Exists(path))
         {
             return Validate(Convert.FromBase64String(File.ReadAllText(path).Trim()), path);

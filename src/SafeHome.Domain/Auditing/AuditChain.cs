@@ -61,14 +61,17 @@ public static class AuditChain
     public static bool IsSigned(ReadOnlySpan<byte> key, ChainCheckpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        return string.Equals(SignCheckpoint(key, new ChainHead(checkpoint.Sequence, checkpoint.Hash)), checkpoint.Signature, StringComparison.Ordinal);
+        return string.Equals(SignCheckpoint(key, new ChainHead(checkpoint.Sequence, checkpoint.Hash), checkpoint.Generation), checkpoint.Signature, StringComparison.Ordinal);
     }
 
-    /// Signs a checkpoint so that a checkpoint file edited by hand to match a cut-off table does not verify.
-    public static string SignCheckpoint(ReadOnlySpan<byte> key, ChainHead head)
+    /// Signs a checkpoint so that a checkpoint file edited by hand to match a cut-off table does not verify. The
+    /// generation (restores recorded in the chain) is signed too, so an old copy cannot claim to postdate a restore.
+    public static string SignCheckpoint(ReadOnlySpan<byte> key, ChainHead head, int generation = 0)
     {
         ArgumentNullException.ThrowIfNull(head);
-        var text = string.Create(CultureInfo.InvariantCulture, $"checkpoint|{head.Sequence}|{head.Hash}");
+        var text = generation == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"checkpoint|{head.Sequence}|{head.Hash}")
+            : string.Create(CultureInfo.InvariantCulture, $"checkpoint|{head.Sequence}|{head.Hash}|restore {generation}");
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
     }
 }

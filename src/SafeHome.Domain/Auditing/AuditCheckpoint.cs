@@ -17,6 +17,7 @@ public sealed class AuditCheckpoint
         Hash = checkpoint.Hash;
         Signature = checkpoint.Signature;
         WrittenAtUtc = checkpoint.WrittenAtUtc;
+        Generation = checkpoint.Generation;
         Node = node.Length > NodeMaxLength ? node[..NodeMaxLength] : node;
     }
 
@@ -26,8 +27,11 @@ public sealed class AuditCheckpoint
     public string Signature { get; private set; } = string.Empty;
     public DateTime WrittenAtUtc { get; private set; }
 
+    /// Restores recorded in the chain when it was written (see ChainVerification).
+    public int Generation { get; private set; }
+
     /// Which machine wrote it, for the operator reading a truncation report.
     public string Node { get; private set; } = string.Empty;
 
-    public ChainCheckpoint ToCheckpoint() => new(Sequence, Hash, Signature, WrittenAtUtc, $"database (written by {Node})");
+    public ChainCheckpoint ToCheckpoint() => new(Sequence, Hash, Signature, WrittenAtUtc, $"database (written by {Node})", Generation);
 }

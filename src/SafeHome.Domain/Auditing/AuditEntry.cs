@@ -18,6 +18,9 @@ public static class AuditActions
     public const string RoleGranted = "role_granted";
     public const string RoleRevoked = "role_revoked";
     public const string VerifyChain = "verify_chain";
+
+    /// A database put back from a backup by the restore verb; starts a new checkpoint generation (see ChainVerification).
+    public const string BackupRestored = "backup_restored";
 }
 
 /// One row of the append-only history. Change rows carry old and new values as JSON; access rows (views,

@@ -27,7 +27,8 @@ public enum ChainProblem
 
 /// A checkpoint written after each successful verification, signed with the chain key, kept in several places (the
 /// database, the node's data folder, an optional shared location); <paramref name="Source"/> says which copy this is.
-public sealed record ChainCheckpoint(long Sequence, string? Hash, string Signature, DateTime WrittenAtUtc, string? Source = null);
+/// <paramref name="Generation"/> is the restore generation of the chain it was written from (see ChainVerification).
+public sealed record ChainCheckpoint(long Sequence, string? Hash, string Signature, DateTime WrittenAtUtc, string? Source = null, int Generation = 0);
 
 /// One problem in the chain: the sequence (or first of a run of sequences) it concerns, and what is wrong there.
 public sealed record ChainFinding(ChainProblem Problem, long Sequence, long LastSequence, string Message);
@@ -35,6 +36,9 @@ public sealed record ChainFinding(ChainProblem Problem, long Sequence, long Last
 /// <param name="Checked">Every entry read, whatever was wrong with the ones before it.</param>
 public sealed record ChainReport(long Checked, long Unsealed, ChainHead Head, IReadOnlyList<ChainFinding> Findings, string Message)
 {
+    /// The restore generation of the chain (0 before any restore); a checkpoint written now carries it.
+    public int Generation { get; init; }
+
     public bool Intact => Findings.Count == 0;
 
     public ChainProblem Problem => Findings.Count == 0 ? ChainProblem.None : Findings[0].Problem;
@@ -47,6 +51,11 @@ public sealed record ChainReport(long Checked, long Unsealed, ChainHead Head, IR
 /// entries after it were sealed on that hash, so they still verify); after a gap or a stripped seal the next entry
 /// cannot be checked against its predecessor and becomes the new anchor. Fed one entry at a time so a verifier can
 /// stream millions of rows without holding them.
+///
+/// A confirmed restore of an older backup is an entry in the chain itself (<see cref="AuditActions.BackupRestored"/>),
+/// sealed with the key, and starts a new generation (higher than any the site had seen): checkpoints of an earlier
+/// generation that reach past it vouched for a history the operator chose to replace, and are set aside. Nobody without the key can write that entry, and a
+/// checkpoint of a later generation than the chain holds proves the restore entry itself was cut off.
 public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint> checkpoints)
 {
     private const int FindingsInMessage = 8;
@@ -57,7 +66,11 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
     private ChainHead _head = ChainHead.Empty;
     private bool _anchorNext;
     private bool _sealed;
+    private readonly List<(long Sequence, int Generation)> _restores = [];
     private readonly Dictionary<long, string?> _hashes = checkpoints.Select(c => c.Sequence).Distinct().ToDictionary(s => s, _ => (string?)null);
+
+    /// The generation the last restore in the chain started; 0 before any.
+    private int Generation => _restores.Count == 0 ? 0 : _restores[^1].Generation;
 
     public ChainVerification(byte[] key, ChainCheckpoint? checkpoint)
         : this(key, checkpoint is null ? [] : [checkpoint])
@@ -107,6 +120,11 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
         {
             Find(ChainProblem.Changed, sequence, sequence, $"entry {sequence} was changed after it was written (its content no longer matches its seal)");
         }
+        else if (entry.Action == AuditActions.BackupRestored)
+        {
+            // Only a restore whose seal verifies against its predecessor counts: an anchor proves nothing about itself.
+            _restores.Add((sequence, Math.Max(RestoreRecord.Parse(entry.Changes)?.Generation ?? 0, Generation + 1)));
+        }
 
         _sealed |= entry.Hash is not null;
         _head = new ChainHead(sequence, entry.Hash ?? _head.Hash);
@@ -133,6 +151,15 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
             }
         }
 
+        // Copies from before a restore that reach past it vouched for the history the restore replaced.
+        valid.RemoveAll(c => _restores.FirstOrDefault(r => r.Generation > c.Generation) is { Sequence: > 0 } ended && c.Sequence >= ended.Sequence);
+        foreach (var checkpoint in valid.Where(c => c.Generation > Generation).DistinctBy(c => c.Generation))
+        {
+            Find(ChainProblem.Truncated, _head.Sequence + 1, Math.Max(_head.Sequence + 1, checkpoint.Sequence), string.Create(CultureInfo.InvariantCulture,
+                $"the checkpoint in {checkpoint.Source ?? "the checkpoint file"} of {checkpoint.WrittenAtUtc:yyyy-MM-dd HH:mm} UTC was written after a restore (generation {checkpoint.Generation}) that is no longer in the chain (its tail was cut, or an older copy of the database was put back)"));
+        }
+
+        valid.RemoveAll(c => c.Generation > Generation);
         if (valid.OrderByDescending(c => c.Sequence).ThenByDescending(c => c.WrittenAtUtc).FirstOrDefault() is { } highest && highest.Sequence > _head.Sequence)
         {
             Find(ChainProblem.Truncated, _head.Sequence + 1, highest.Sequence, string.Create(CultureInfo.InvariantCulture,
@@ -148,7 +175,7 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
             }
         }
 
-        return new ChainReport(_checked, _unsealed, _head, [.. _findings], Describe());
+        return new ChainReport(_checked, _unsealed, _head, [.. _findings], Describe()) { Generation = Generation };
     }
 
     private string Describe()

@@ -20,11 +20,15 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
           migrate                                     bring the existing database up to date
           create-user --email E --role R [--name N]   create an account (the password is read from standard input)
           verify-audit                                check the audit chain (exit 0 intact, 1 broken)
+          backup --to FILE                            write the database, its manifest and signed checkpoint to
+                                                      one private archive while SafeHome runs (SQLite)
+          restore --from FILE [--confirm-older "why"] put a backup into an empty data folder after checking it;
+                                                      an older backup than the site's checkpoint needs a reason
         exit codes: 0 done, 1 failed, 2 usage or setup error
         """;
 
-    private static readonly string[] Verbs = ["migrate", "create-user", "verify-audit"];
-    private static readonly string[] VerbOptions = ["--email", "--role", "--name"];
+    private static readonly string[] Verbs = ["migrate", "create-user", "verify-audit", "backup", "restore"];
+    private static readonly string[] VerbOptions = ["--email", "--role", "--name", "--to", "--from", "--confirm-older"];
 
     public static CommandLine Parse(string[] args)
     {
@@ -111,6 +115,12 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
                 return await MigrateIfAllowedAsync(app, error) ? await CreateUserAsync(app.Services, command.Options, input, output, error) : 2;
             case "verify-audit":
                 return await MigrateIfAllowedAsync(app, error) ? await VerifyAuditAsync(app.Services, output) : 2;
+            case "backup":
+                return await MigrateIfAllowedAsync(app, error) ? await Backups.BackupAsync(app.Services, command.Options, output, error) : 2;
+            case "restore":
+                // Nothing is migrated first: the data folder must stay empty until the backup has been proved.
+                var dataFolder = Path.GetFullPath(app.Services.GetRequiredService<DatabaseOptions>().DataFolder, app.Environment.ContentRootPath);
+                return await Backups.RestoreAsync(app.Services, dataFolder, command.Options, output, error);
         }
 
         if (command.SeedDemo && app.Environment.IsProduction())

@@ -56,6 +56,24 @@ public sealed class PostgresCluster : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// What an operator's nightly pg_dump does: one consistent snapshot of a live database.
+    public Task DumpAsync(string connectionString, string file) =>
+        RunAsync(Path.Combine(_bin, "pg_dump"), [.. Client(connectionString), "--format=custom", "--file", file]);
+
+    /// What an operator's pg_restore does: the dump put into a new, empty database, whose connection string is returned.
+    public async Task<string> RestoreAsync(string file)
+    {
+        var target = await CreateDatabaseAsync();
+        await RunAsync(Path.Combine(_bin, "pg_restore"), [.. Client(target), "--no-owner", file]);
+        return target;
+    }
+
+    private static string[] Client(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return ["--host", builder.Host!, "--port", builder.Port.ToString(CultureInfo.InvariantCulture), "--username", builder.Username!, "--dbname", builder.Database!];
+    }
+
     /// A database name nobody created, for testing what happens when an operator points the app at one.
     public string MissingDatabase() => ConnectionString("safehome_missing_" + Guid.NewGuid().ToString("N")[..12]);
 

@@ -1,10 +1,10 @@
-using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
+using static SafeHome.IntegrationTests.Infrastructure.OperatorVerbs;
 using SafeHome.Web.Infrastructure;
 using SafeHome.Web.Jobs;
 
@@ -13,9 +13,6 @@ namespace SafeHome.IntegrationTests.Operations;
 /// The verbs as an operator types them, through the program's own entry (issue 14, items 4 and 5).
 public sealed class OperatorVerbTests
 {
-    // Long enough for a cold start; the old code started the web server instead and never returned.
-    private static readonly TimeSpan VerbTimeout = TimeSpan.FromMinutes(2);
-
     private static readonly Dictionary<string, string> ClusterCrons = new()
     {
         [JobsServiceCollectionExtensions.PlanAlertsJobId] = "0 4 1 1 *",
@@ -137,36 +134,9 @@ public sealed class OperatorVerbTests
         }
     }
 
-    private static async Task<int> RunAsync(string[] args, string input = "", TextWriter? output = null, TextWriter? error = null)
-    {
-        var errors = error ?? new StringWriter();
-        var exit = await CommandLine.MainAsync(args, new StringReader(input), output ?? TextWriter.Null, errors).WaitAsync(VerbTimeout, TestContext.Current.CancellationToken);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Assert.True(exit == 0 || error is not null, errors.ToString());
-        return exit;
-    }
-
     private static Dictionary<string, string> StoredSchedules(SafeHomeApp app)
     {
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         return connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.Cron);
     }
-
-    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "safehome-tests", Guid.NewGuid().ToString("N"));
-
-    private static void DeleteFolder(string folder)
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open on this machine is cleaned with the temp folder.
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "umask")]
-    private static extern uint Umask(uint mask);
 }
