@@ -15,6 +15,9 @@ public sealed record RestoreRecord(
 {
     public const int ReasonMaxLength = 500;
 
+    /// The entry's entity type, so the restores are found through the (type, key) index.
+    public const string EntityType = "AuditChain";
+
     public string ToJson() => JsonSerializer.Serialize(this);
 
     /// Null when the text is not a restore record (an entry written by hand without the key is caught by its seal).

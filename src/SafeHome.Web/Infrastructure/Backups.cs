@@ -323,7 +323,7 @@ public static class Backups
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeHomeDbContext>();
         await db.Database.MigrateAsync();
-        db.AuditEntries.Add(new AuditEntry(now, userId: null, AuditActions.BackupRestored, "AuditChain", record.BackupHeadSequence.ToString(CultureInfo.InvariantCulture), record.ToJson()));
+        db.AuditEntries.Add(new AuditEntry(now, userId: null, AuditActions.BackupRestored, RestoreRecord.EntityType, record.BackupHeadSequence.ToString(CultureInfo.InvariantCulture), record.ToJson()));
         await db.SaveChangesAsync();
         var report = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(IntegrityCheckSource.Command, requestedById: null);
         if (!report.Intact)

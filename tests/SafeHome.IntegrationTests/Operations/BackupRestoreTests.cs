@@ -122,7 +122,7 @@ public sealed class BackupRestoreTests
             Assert.Equal(2, await RunAsync([.. nodeC, "restore", "--from", archive, "--confirm-older", "  "], error: new StringWriter()));
             Assert.True(IsEmptyDatabase(Path.Combine(siteC, "safehome.db")));
 
-            const string Reason = "Drill: the disk under node A failed; Monday's backup is the last good one";
+            const string Reason = "Drill: the disk under node A failed; the Monday backup is the last good one";
             var restored = new StringWriter();
             Assert.Equal(0, await RunAsync([.. nodeC, "restore", "--from", archive, "--confirm-older", Reason], output: restored));
             Assert.Contains($"entries {backupHead + 1} to {checkedHead} of the site's earlier history are not in it", restored.ToString(), StringComparison.Ordinal);
@@ -133,6 +133,16 @@ public sealed class BackupRestoreTests
             Assert.Equal((backupHead + 1, AuditActions.BackupRestored), (last.Sequence, last.Action));
             var record = RestoreRecord.Parse(last.Changes)!;
             Assert.Equal((Reason, backupHead + 1, checkedHead, backupHead), (record.Reason, record.LackedFromSequence, record.LackedThroughSequence, record.BackupHeadSequence));
+
+            // The auditor sees it on the integrity page.
+            await using (var viewer = new SafeHomeApp(folder: siteC) { Settings = { ["Audit:Key"] = key["--Audit:Key=".Length..] } })
+            {
+                await viewer.InitializeAsync();
+                var (_, auditor) = await viewer.SignInNewAsync(Roles.Auditor);
+                var page = await auditor.GetStringAsync(new Uri("/Audit/Verify", UriKind.Relative), TestContext.Current.CancellationToken);
+                Assert.Contains(Reason, page, StringComparison.Ordinal);
+                Assert.Contains($"<td>{backupHead + 1} to {checkedHead}</td>", page, StringComparison.Ordinal);
+            }
 
             // A node that last checked before the restore still holds its old checkpoint: no false alarm there.
             Directory.CreateDirectory(nodeD);

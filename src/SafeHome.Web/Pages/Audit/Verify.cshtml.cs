@@ -20,6 +20,10 @@ public sealed class VerifyModel(SafeHomeDbContext db, AuditChainVerifier verifie
 
     public ChainReport? Report { get; private set; }
 
+    /// Every restore from a backup, newest first: an auditor must know when the history was put back, and what of it
+    /// was given up, and why.
+    public IReadOnlyList<Restore> Restores { get; private set; } = [];
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -41,7 +45,15 @@ public sealed class VerifyModel(SafeHomeDbContext db, AuditChainVerifier verifie
             c.Intact,
             c.FirstBadSequence,
             c.Message))];
+        var restores = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == RestoreRecord.EntityType && a.Action == AuditActions.BackupRestored)
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.OccurredAtUtc, a.Changes })
+            .ToListAsync();
+        Restores = [.. restores.Select(r => new Restore(r.Sequence, clock.ToLocal(r.OccurredAtUtc), RestoreRecord.Parse(r.Changes)))];
     }
+
+    public sealed record Restore(long Sequence, DateTime RestoredAt, RestoreRecord? Record);
 
     public sealed record Run(DateTime RanAt, IntegrityCheckSource Source, string By, long Checked, bool Intact, long? FirstBadSequence, string Message);
 }
