@@ -75,7 +75,7 @@ public static class Backups
             var checkpoint = chain.Intact
                 ? new ChainCheckpoint(chain.Head.Sequence, chain.Head.Hash, AuditChain.SignCheckpoint(keeper.Key, chain.Head, chain.Generation), takenAt, Generation: chain.Generation)
                 : null;
-            BackupArchive.Write(destination, staging, copy, manifest, checkpoint);
+            BackupArchive.Write(destination, staging, copy, manifest, checkpoint, keeper.Key);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Backup written to {destination} ({new FileInfo(destination).Length / 1024.0:0.#} KB): {manifest.Counts.Count} tables, audit entries up to {manifest.HeadSequence}. Keep it apart from the audit key."));
             if (!chain.Intact)
@@ -162,7 +162,7 @@ public static class Backups
             ChainCheckpoint? checkpoint;
             try
             {
-                (manifest, checkpoint) = BackupArchive.Read(from, staging);
+                (manifest, checkpoint) = BackupArchive.Read(from, staging, keeper.Key);
             }
             catch (InvalidDataException e)
             {

@@ -168,7 +168,8 @@ public sealed class BackupRestoreTests
         }
     }
 
-    public static TheoryData<string> Refusals => ["occupied", "no key", "other key", "damaged", "not matching its manifest", "not a backup"];
+    public static TheoryData<string> Refusals =>
+        ["occupied", "no key", "other key", "changed without the key", "manifest edited", "damaged when signed", "not matching its signed manifest", "not a backup"];
 
     [Theory]
     [MemberData(nameof(Refusals))]
@@ -182,7 +183,8 @@ public sealed class BackupRestoreTests
             await app.CreateResidentAsync(null);
             var archive = Path.Combine(backups, "safehome.zip");
             Assert.Equal(0, await RunAsync([$"--Database:DataFolder={site}", "--environment=Development", "backup", "--to", archive]));
-            var key = Convert.ToBase64String(app.Services.GetRequiredService<AuditChainKeeper>().Key);
+            var siteKey = app.Services.GetRequiredService<AuditChainKeeper>().Key;
+            var key = Convert.ToBase64String(siteKey);
             var database = Path.Combine(target, "safehome.db");
             string? expected = null;
             var exitExpected = 1;
@@ -199,14 +201,23 @@ public sealed class BackupRestoreTests
                     break;
                 case "other key":
                     key = Convert.ToBase64String(new byte[32]);
-                    expected = "does not verify with this site's key";
+                    expected = "was not signed with this site's audit key";
                     break;
-                case "damaged":
-                    Rewrite(archive, file => Sql(file, "PRAGMA writable_schema=ON; UPDATE sqlite_master SET rootpage = 99999 WHERE name = 'Residents';"));
+                case "changed without the key":
+                    // Someone who holds a backup but not the key rewrites a record; the audit chain does not cover it.
+                    Rewrite(archive, file => Sql(file, "UPDATE \"Residents\" SET \"PreferredName\" = 'Forged Example';"));
+                    expected = "was changed after the backup was written";
+                    break;
+                case "manifest edited":
+                    Rewrite(archive, _ => { }, manifest => manifest with { HeadSequence = manifest.HeadSequence + 5 });
+                    expected = "its manifest was changed after it was written";
+                    break;
+                case "damaged when signed":
+                    Rewrite(archive, file => Sql(file, "PRAGMA writable_schema=ON; UPDATE sqlite_master SET rootpage = 99999 WHERE name = 'Residents';"), signWith: siteKey);
                     expected = "The database in the backup is damaged";
                     break;
-                case "not matching its manifest":
-                    Rewrite(archive, file => Sql(file, "DELETE FROM \"AspNetRoles\";"));
+                case "not matching its signed manifest":
+                    Rewrite(archive, file => Sql(file, "DELETE FROM \"AspNetRoles\";"), signWith: siteKey);
                     expected = "is not the one its manifest describes (AspNetRoles: manifest 4, database 0)";
                     break;
                 case "not a backup":
@@ -263,20 +274,46 @@ public sealed class BackupRestoreTests
         return JsonSerializer.Deserialize<BackupManifest>(stream)!;
     }
 
-    // Replaces the database inside an archive with an altered copy, leaving its manifest and checkpoint as they were.
-    private static void Rewrite(string archive, Action<string> alter)
+    // Alters the database (or the manifest) inside an archive. Without signWith the old manifest and its signature stay,
+    // as whoever lacks the key must leave them; with it the archive is rewritten as the key holder's backup verb would.
+    private static void Rewrite(string archive, Action<string> alter, Func<BackupManifest, BackupManifest>? manifest = null, byte[]? signWith = null)
     {
-        var file = archive + ".db";
+        var staging = Directory.CreateTempSubdirectory("safehome-tests-archive").FullName;
+        var file = Path.Combine(staging, BackupArchive.DatabaseEntry);
+        BackupManifest original;
+        ChainCheckpoint? checkpoint;
         using (var zip = ZipFile.Open(archive, ZipArchiveMode.Update))
         {
             var entry = zip.GetEntry(BackupArchive.DatabaseEntry)!;
             entry.ExtractToFile(file);
             alter(file);
-            entry.Delete();
-            zip.CreateEntryFromFile(file, BackupArchive.DatabaseEntry);
+            original = Read<BackupManifest>(zip, BackupArchive.ManifestEntry);
+            checkpoint = Read<ChainCheckpoint>(zip, BackupArchive.CheckpointEntry);
+            if (signWith is null)
+            {
+                entry.Delete();
+                zip.CreateEntryFromFile(file, BackupArchive.DatabaseEntry);
+                if (manifest is not null)
+                {
+                    zip.GetEntry(BackupArchive.ManifestEntry)!.Delete();
+                    using var stream = zip.CreateEntry(BackupArchive.ManifestEntry).Open();
+                    JsonSerializer.Serialize(stream, manifest(original));
+                }
+            }
         }
 
-        File.Delete(file);
+        if (signWith is not null)
+        {
+            BackupArchive.Write(archive, staging, file, manifest?.Invoke(original) ?? original, checkpoint, signWith);
+        }
+
+        Directory.Delete(staging, recursive: true);
+    }
+
+    private static T Read<T>(ZipArchive zip, string name)
+    {
+        using var stream = zip.GetEntry(name)!.Open();
+        return JsonSerializer.Deserialize<T>(stream)!;
     }
 
     private static SqliteConnection Open(string file)
