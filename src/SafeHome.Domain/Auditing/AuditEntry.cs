@@ -19,6 +19,12 @@ public static class AuditActions
     public const string RoleRevoked = "role_revoked";
     public const string VerifyChain = "verify_chain";
 
+    /// A TOTP code offered a second time (SECURITY.md A4): refused, and kept for the auditors.
+    public const string MfaReplay = "mfa_replay";
+
+    /// Authenticator enrolment finished (the key itself is never recorded).
+    public const string MfaEnrolled = "mfa_enrolled";
+
     /// A database put back from a backup by the restore verb; starts a new checkpoint generation (see ChainVerification).
     public const string BackupRestored = "backup_restored";
 }

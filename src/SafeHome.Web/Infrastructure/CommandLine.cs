@@ -223,7 +223,11 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
 
         var display = Roles.DisplayName(matchedRole);
         var article = "AEIOU".Contains(display[0], StringComparison.Ordinal) ? "an" : "a";
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>();
+        var key = await Authenticator.EnrolAsync(users, (await users.FindByEmailAsync(email))!);
         await output.WriteLineAsync($"Created {article} {display} account for {email}.");
+        await output.WriteLineAsync($"Authenticator key (shown once; add it to an authenticator app): {key}");
+        await output.WriteLineAsync(Authenticator.Uri(email, key));
         return 0;
     }
 

@@ -33,7 +33,7 @@ public sealed class DemoSeeder(SafeHomeDbContext db, StaffAccounts accounts, Use
             return;
         }
 
-        await output.WriteLineAsync("Demo accounts (these passwords are shown once):");
+        await output.WriteLineAsync("Demo accounts (passwords and authenticator keys are shown once; add the otpauth link or the key to any authenticator app):");
         foreach (var (email, name, role) in Staff)
         {
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'k').Replace('/', 'q');
@@ -43,7 +43,9 @@ public sealed class DemoSeeder(SafeHomeDbContext db, StaffAccounts accounts, Use
                 throw new InvalidOperationException($"Could not create demo account {email}: {string.Join(' ', result.Errors.Select(e => e.Description))}");
             }
 
+            var key = await Authenticator.EnrolAsync(users, (await users.FindByEmailAsync(email))!);
             await output.WriteLineAsync($"  {Roles.DisplayName(role),-17} {email,-34} {password}");
+            await output.WriteLineAsync($"  {string.Empty,-17} authenticator key {key}  {Authenticator.Uri(email, key)}");
         }
 
         var counselors = await db.Users.Where(u => u.Email!.StartsWith("demo.counselor")).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync();

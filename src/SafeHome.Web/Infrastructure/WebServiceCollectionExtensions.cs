@@ -119,7 +119,7 @@ public static class WebServiceCollectionExtensions
 
     /// SECURITY.md Z1: everything else requires a signed-in user.
     public static IReadOnlyList<string> AnonymousPages { get; } =
-        ["/Account/Login", "/Account/Setup", "/Account/ResetPassword", "/Error"];
+        ["/Account/Login", "/Account/LoginWith2fa", "/Account/Setup", "/Account/ResetPassword", "/Error"];
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {
@@ -145,11 +145,24 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
             })
             .AddEntityFrameworkStores<SafeHomeDbContext>()
+            .AddUserStore<SafeHomeUserStore>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
             .AddSignInManager<SafeHomeSignInManager>()
             .AddPasswordValidator<PasswordPolicyValidator>();
+
+        // The short-lived cookie between the password and the code: as private as the session cookie.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = "__Host-SafeHome.2fa";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
+        });
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -224,6 +237,7 @@ public static class WebServiceCollectionExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMfaEnrolment();
         app.UseAuthorization();
         app.MapRazorPages();
         app.UseSafeHomeJobs();

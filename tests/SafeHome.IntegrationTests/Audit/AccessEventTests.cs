@@ -22,7 +22,7 @@ public sealed class AccessEventTests
         var browser = app.CreateBrowser();
 
         await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = counselor.Email, ["Input.Password"] = "not the password at all" });
-        await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = counselor.Email, ["Input.Password"] = SafeHomeApp.Password });
+        await app.PasswordAndCodeAsync(browser, counselor);
         await browser.GetAsync($"/Residents/Details/{own}");
         await browser.GetAsync($"/Residents/Details/{foreign}");
         await browser.GetAsync("/Admin/Staff/Index");

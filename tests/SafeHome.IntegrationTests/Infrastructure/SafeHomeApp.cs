@@ -115,15 +115,63 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<SafeHomeDbContext>());
     }
 
-    public async Task<StaffMember> CreateStaffAsync(string role, string? email = null)
+    /// A staff member with the test password and an authenticator already enrolled (as `create-user` does), unless
+    /// <paramref name="enrolled"/> is false (as the admin pages leave a new account: it enrols at first sign-in).
+    public async Task<StaffMember> CreateStaffAsync(string role, string? email = null, bool enrolled = true)
     {
         email ??= $"{role.ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..8]}@example.invalid";
         await using var scope = Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, $"Test {role}", role, Password);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>().FindByEmailAsync(email);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (enrolled)
+        {
+            AuthenticatorKeys[email] = await Authenticator.EnrolAsync(users, user!);
+        }
+
         return new StaffMember(user!.Id, email, role);
     }
+
+    /// Each enrolled account's TOTP key, by email, as the person's authenticator app holds it.
+    public ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly ConcurrentDictionary<string, long> _lastSteps = new(StringComparer.OrdinalIgnoreCase);
+
+    /// The code the person's app would show: for the earliest time step in the server's window (one either side of
+    /// now) that this account has not used yet, since each code works once; past the window the clock moves on a step.
+    public string NextCode(string email)
+    {
+        var key = OtpNet.Base32Encoding.ToBytes(AuthenticatorKeys[email]);
+        while (true)
+        {
+            var step = Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+            var last = _lastSteps.GetValueOrDefault(email, long.MinValue);
+            for (var candidate = step - 1; candidate <= step + 1; candidate++)
+            {
+                if (candidate > last)
+                {
+                    _lastSteps[email] = candidate;
+                    return new OtpNet.Totp(key).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(candidate * 30).UtcDateTime);
+                }
+            }
+
+            Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    /// The password at <paramref name="loginUrl"/>, then the code; returns the code step's response (where the session
+    /// cookie and the final redirect are).
+    public async Task<HttpResponseMessage> PasswordAndCodeAsync(HttpClient browser, StaffMember member, string loginUrl = "/Account/Login")
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var password = await browser.SubmitFormAsync(loginUrl, new() { ["Input.Email"] = member.Email, ["Input.Password"] = Password });
+        password.AssertRedirectTo("/Account/LoginWith2fa");
+        return await EnterCodeAsync(browser, member, password);
+    }
+
+    private async Task<HttpResponseMessage> EnterCodeAsync(HttpClient browser, StaffMember member, HttpResponseMessage password) =>
+        await browser.SubmitFormAsync(password.Headers.Location!.OriginalString, new() { ["Input.Code"] = NextCode(member.Email) });
 
     /// A signed-in browser for a new staff member of the given role.
     public async Task<(StaffMember Member, HttpClient Browser)> SignInNewAsync(string role)
@@ -132,11 +180,28 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
         return (member, await SignInAsync(member));
     }
 
-    public async Task<HttpClient> SignInAsync(StaffMember member)
+    public Task<HttpClient> SignInAsync(StaffMember member) => SignInAsync(member, CreateBrowser());
+
+    /// Signs in as a person would: the password, then the code from their authenticator app; an account without one
+    /// enrols first, reading its key off the enrolment page like a person scanning it.
+    public async Task<HttpClient> SignInAsync(StaffMember member, HttpClient browser)
     {
-        var browser = CreateBrowser();
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(browser);
         var response = await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = Password });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location!.OriginalString.StartsWith("/Account/LoginWith2fa", StringComparison.Ordinal))
+        {
+            response = await EnterCodeAsync(browser, member, response);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"The authenticator code was refused for {member.Email}.");
+            return browser;
+        }
+
+        var enrol = await browser.GetDocumentAsync(MfaEnrolment.EnrolPath);
+        AuthenticatorKeys[member.Email] = enrol.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+        response = await browser.SubmitFormAsync(enrol, MfaEnrolment.EnrolPath, new() { ["Input.Code"] = NextCode(member.Email) });
+        var done = await HtmlForms.ParseAsync(response);
+        Assert.True(done.QuerySelectorAll("#recovery-codes li").Length == Authenticator.RecoveryCodeCount, $"Enrolment failed for {member.Email}: {(int)response.StatusCode} {response.Headers.Location} {done.QuerySelector("main")?.TextContent.Trim()[..Math.Min(400, done.QuerySelector("main")?.TextContent.Trim().Length ?? 0)]}");
         return browser;
     }
 

@@ -29,7 +29,15 @@ public sealed partial class CommandLineTests
         var created = await CommandLine.CreateUserAsync(app.Services, options, new StringReader(SafeHomeApp.Password + "\n"), output, TextWriter.Null);
 
         Assert.Equal(0, created);
-        Assert.Equal("Created a Program director account for cli.director@example.invalid.", output.ToString().Trim());
+        var lines = output.ToString().Trim().Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Equal("Created a Program director account for cli.director@example.invalid.", lines[0]);
+
+        // The printed key and link are what an authenticator app needs: the sign-in below computes its code from them.
+        var link = OtpLink().Match(lines[2]);
+        Assert.True(link.Success, lines[2]);
+        Assert.Equal("cli.director@example.invalid", link.Groups["email"].Value);
+        Assert.Equal(link.Groups["secret"].Value, lines[1].Split(':')[^1].Trim());
+        app.AuthenticatorKeys["cli.director@example.invalid"] = link.Groups["secret"].Value;
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>();
         var user = await users.FindByEmailAsync("cli.director@example.invalid");
@@ -79,8 +87,13 @@ public sealed partial class CommandLineTests
         var accounts = DemoAccountLine().Matches(output.ToString());
         Assert.Equal(5, accounts.Count);
         var counselor = accounts.Single(m => m.Groups["email"].Value == "demo.counselor@example.invalid");
+        var links = OtpLink().Matches(output.ToString());
+        Assert.Equal(accounts.Select(a => a.Groups["email"].Value), links.Select(l => l.Groups["email"].Value));
+        app.AuthenticatorKeys["demo.counselor@example.invalid"] = links.Single(l => l.Groups["email"].Value == "demo.counselor@example.invalid").Groups["secret"].Value;
         var browser = app.CreateBrowser();
-        (await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = "demo.counselor@example.invalid", ["Input.Password"] = counselor.Groups["password"].Value })).AssertRedirectTo("/");
+        var password = await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = "demo.counselor@example.invalid", ["Input.Password"] = counselor.Groups["password"].Value });
+        password.AssertRedirectTo("/Account/LoginWith2fa");
+        (await browser.SubmitFormAsync(password.Location(), new() { ["Input.Code"] = app.NextCode("demo.counselor@example.invalid") })).AssertRedirectTo("/");
         var caseload = (await browser.GetDocumentAsync("/Residents")).QuerySelectorAll("#residents tbody tr").Length;
         Assert.Equal(4, caseload);
         Assert.Equal(8, await app.WithDbAsync(db => db.Residents.CountAsync()));
@@ -97,4 +110,7 @@ public sealed partial class CommandLineTests
 
     [GeneratedRegex(@"(?<email>demo\.[a-z0-9]+@example\.invalid)\s+(?<password>\S{15,})")]
     private static partial Regex DemoAccountLine();
+
+    [GeneratedRegex(@"otpauth://totp/SafeHome:(?<email>[^?\s]+)\?secret=(?<secret>[A-Z2-7]+)&issuer=SafeHome")]
+    private static partial Regex OtpLink();
 }

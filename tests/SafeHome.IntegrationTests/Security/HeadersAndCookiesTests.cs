@@ -60,10 +60,12 @@ public sealed class HeadersAndCookiesTests
         var before = await browser.GetAsync("/Account/Login");
         Assert.DoesNotContain(SetCookies(before), cookie => cookie.StartsWith("__Host-SafeHome", StringComparison.Ordinal));
 
-        var response = await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
+        var password = await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
+        Assert.DoesNotContain(SetCookies(password), c => c.StartsWith("__Host-SafeHome=", StringComparison.Ordinal));
+        var response = await browser.SubmitFormAsync(password.Location(), new() { ["Input.Code"] = app.NextCode(member.Email) });
 
         response.AssertRedirectTo("/");
-        var cookie = Assert.Single(SetCookies(response), c => c.StartsWith("__Host-SafeHome", StringComparison.Ordinal));
+        var cookie = Assert.Single(SetCookies(response), c => c.StartsWith("__Host-SafeHome=", StringComparison.Ordinal));
         Assert.StartsWith("__Host-SafeHome=", cookie, StringComparison.Ordinal);
         var attributes = cookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToList();
         Assert.Contains("secure", attributes);
@@ -74,7 +76,7 @@ public sealed class HeadersAndCookiesTests
         Assert.DoesNotContain(attributes, a => a.StartsWith("expires", StringComparison.Ordinal) || a.StartsWith("max-age", StringComparison.Ordinal));
 
         // Signing in again issues a new ticket rather than reusing the old one.
-        var again = await app.CreateBrowser().SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
+        var again = await app.PasswordAndCodeAsync(app.CreateBrowser(), member);
         var second = Assert.Single(SetCookies(again), c => c.StartsWith("__Host-SafeHome=", StringComparison.Ordinal));
         Assert.NotEqual(cookie.Split(';')[0], second.Split(';')[0]);
     }
@@ -89,7 +91,7 @@ public sealed class HeadersAndCookiesTests
 
         foreach (var returnUrl in external)
         {
-            var response = await app.CreateBrowser().SubmitFormAsync($"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
+            var response = await app.PasswordAndCodeAsync(app.CreateBrowser(), member, $"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}");
             if (response.StatusCode != HttpStatusCode.Redirect || response.Location() != "/")
             {
                 failures.Add($"{returnUrl} → {(int)response.StatusCode} {response.Location()}");
@@ -97,7 +99,7 @@ public sealed class HeadersAndCookiesTests
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        var local = await app.CreateBrowser().SubmitFormAsync("/Account/Login?returnUrl=%2FResidents", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
+        var local = await app.PasswordAndCodeAsync(app.CreateBrowser(), member, "/Account/Login?returnUrl=%2FResidents");
         Assert.Equal("/Residents", local.Location());
     }
 
@@ -113,7 +115,7 @@ public sealed class HeadersAndCookiesTests
         browser.DefaultRequestHeaders.Add("X-Original-URL", "/Admin/Staff");
         browser.DefaultRequestHeaders.Add("X-Rewrite-URL", "/Admin/Staff");
 
-        var login = await browser.SubmitFormAsync("/Account/Login?returnUrl=%2FResidents", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
+        var login = await app.PasswordAndCodeAsync(browser, member, "/Account/Login?returnUrl=%2FResidents");
 
         Assert.Equal("/Residents", login.Location());
         var cookie = Assert.Single(SetCookies(login), c => c.StartsWith("__Host-SafeHome=", StringComparison.Ordinal));

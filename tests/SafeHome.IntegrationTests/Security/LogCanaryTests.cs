@@ -20,9 +20,9 @@ public sealed class LogCanaryTests
         var legalName = $"Legalia {canary} Example";
         var responses = new List<HttpResponseMessage>();
         var counselorMember = await app.CreateStaffAsync(Roles.Counselor);
-        var counselor = await SignInAsync(site, counselorMember);
-        var director = await SignInAsync(site, await app.CreateStaffAsync(Roles.ProgramDirector));
-        var auditor = await SignInAsync(site, await app.CreateStaffAsync(Roles.Auditor));
+        var counselor = await SignInAsync(app, site, counselorMember);
+        var director = await SignInAsync(app, site, await app.CreateStaffAsync(Roles.ProgramDirector));
+        var auditor = await SignInAsync(app, site, await app.CreateStaffAsync(Roles.Auditor));
         var intake = new Dictionary<string, string>
         {
             ["Input.LegalName"] = legalName,
@@ -126,11 +126,6 @@ public sealed class LogCanaryTests
     private static WebApplicationFactory<Program> EveryCategoryAtTrace(SafeHomeApp app) =>
         app.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace)));
 
-    private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> site, StaffMember member)
-    {
-        var browser = site.CreateClient(BrowserOptions);
-        var response = await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
-        response.AssertRedirectTo("/");
-        return browser;
-    }
+    private static Task<HttpClient> SignInAsync(SafeHomeApp app, WebApplicationFactory<Program> site, StaffMember member) =>
+        app.SignInAsync(member, site.CreateClient(BrowserOptions));
 }

@@ -34,6 +34,12 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; no session until the code is (SECURITY.md A3).
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+        }
+
         if (result.Succeeded)
         {
             await audit.RecordAsync(AuditActions.LoginSucceeded, "User", user!.Id, user.Id);

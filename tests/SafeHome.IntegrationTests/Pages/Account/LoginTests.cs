@@ -89,7 +89,7 @@ public sealed class LoginTests
         await using var app = await SafeHomeApp.StartAsync();
         var member = await app.CreateStaffAsync(Roles.Counselor);
 
-        var response = await app.CreateBrowser().SubmitFormAsync("/Account/Login?returnUrl=https%3A%2F%2Fevil.example%2F", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
+        var response = await app.PasswordAndCodeAsync(app.CreateBrowser(), member, "/Account/Login?returnUrl=https%3A%2F%2Fevil.example%2F");
 
         Assert.Equal("/", response.Location());
     }
