@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHome.Data.Auditing;
+using SafeHome.Data.Encryption;
 
 namespace SafeHome.Data;
 
@@ -10,7 +11,8 @@ public static class DatabaseServiceCollectionExtensions
     public const string PostgresMigrationsAssembly = "SafeHome.Migrations.Postgres";
 
     /// The one place that picks the provider and its migrations assembly (Database:Provider).
-    public static IServiceCollection AddSafeHomeDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot, AuditChainOptions? audit = null)
+    public static IServiceCollection AddSafeHomeDatabase(
+        this IServiceCollection services, DatabaseOptions options, string contentRoot, AuditChainOptions? audit = null, FieldEncryptionOptions? encryption = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = ResolveConnectionString(options, contentRoot);
@@ -19,12 +21,17 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(audit);
         services.AddSingleton(_ => new AuditChainKeeper(audit, PrivateFiles.CreateFolder(dataFolder)));
         services.AddScoped<AuditChainVerifier>();
+        encryption ??= new FieldEncryptionOptions();
+        services.AddSingleton(encryption);
+        services.AddSingleton(_ => FieldKeyRing.Load(encryption, PrivateFiles.CreateFolder(dataFolder)));
+        services.AddScoped<FieldReencryption>();
         services.AddSingleton<SqlitePragmas>();
         services.AddScoped<AuditingInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddDbContext<SafeHomeDbContext>((sp, builder) =>
         {
             Configure(builder, options.Provider, connectionString);
+            builder.UseFieldEncryption(sp.GetRequiredService<FieldCipher>());
             builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
             if (options.Provider == DatabaseProvider.Sqlite)
             {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data.Encryption;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Notes;
@@ -37,9 +38,13 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
+    /// The key ring of the restricted columns (see <see cref="FieldEncryption"/>); null at design time.
+    internal FieldCipher? FieldCipher { get; } = Encryption.FieldEncryption.CipherOf(options);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SafeHomeDbContext).Assembly);
+        Encryption.FieldEncryption.Apply(builder, FieldCipher);
     }
 }

@@ -433,8 +433,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<DateOnly>("DisclosedOn")
                         .HasColumnType("date");
@@ -562,8 +563,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(8060)
+                        .HasColumnType("character varying(8060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -620,8 +622,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Circumstances")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("ClockStart")
                         .IsRequired()
@@ -652,8 +655,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FoundZip")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<bool?>("KnownExploiterContact")
                         .HasColumnType("boolean");
@@ -695,8 +699,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SearchActions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -892,19 +897,22 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("DeclinedReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<Guid>("EpisodeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Experiences")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("HarmDetails")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<bool?>("HarmReported")
                         .HasColumnType("boolean");
@@ -931,8 +939,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(450)");
 
                     b.Property<string>("Referrals")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -1606,8 +1615,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -1686,8 +1696,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Assessment")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
@@ -1695,8 +1706,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(450)");
 
                     b.Property<string>("Behavior")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
@@ -1713,8 +1725,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -1722,16 +1735,19 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Goal")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Intervention")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("InterventionsUsed")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(4060)
+                        .HasColumnType("character varying(4060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<bool>("IsEnteredInError")
                         .HasColumnType("boolean");
@@ -1744,23 +1760,27 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Narrative")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Objective")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Plan")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Response")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("ReturnComments")
                         .HasMaxLength(2000)
@@ -1777,8 +1797,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("RiskFollowUp")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(8060)
+                        .HasColumnType("character varying(8060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<bool?>("RiskMissing")
                         .HasColumnType("boolean");
@@ -1808,12 +1829,14 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("StrengthsObserved")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(8060)
+                        .HasColumnType("character varying(8060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Subjective")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
+                        .HasMaxLength(40060)
+                        .HasColumnType("character varying(40060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -1828,8 +1851,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("YouthWords")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -2520,8 +2544,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("CourtCaseNumber")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2543,8 +2568,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     b.Property<string>("LegalName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(860)
+                        .HasColumnType("character varying(860)")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("PreferredName")
                         .IsRequired()

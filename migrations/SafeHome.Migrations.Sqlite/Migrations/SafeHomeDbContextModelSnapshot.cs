@@ -420,8 +420,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<DateOnly>("DisclosedOn")
                         .HasColumnType("TEXT");
@@ -549,8 +550,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(8060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -607,8 +609,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Circumstances")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("ClockStart")
                         .IsRequired()
@@ -639,8 +642,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FoundZip")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<bool?>("KnownExploiterContact")
                         .HasColumnType("INTEGER");
@@ -682,8 +686,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchActions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -879,19 +884,22 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DeclinedReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<Guid>("EpisodeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Experiences")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("HarmDetails")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<bool?>("HarmReported")
                         .HasColumnType("INTEGER");
@@ -918,8 +926,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Referrals")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -1593,8 +1602,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -1673,8 +1683,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Assessment")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
@@ -1682,8 +1693,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Behavior")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
@@ -1700,8 +1712,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Data")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -1709,16 +1722,19 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Goal")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Intervention")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("InterventionsUsed")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<bool>("IsEnteredInError")
                         .HasColumnType("INTEGER");
@@ -1731,23 +1747,27 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Narrative")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Objective")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Plan")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Response")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("ReturnComments")
                         .HasMaxLength(2000)
@@ -1764,8 +1784,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RiskFollowUp")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(8060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<bool?>("RiskMissing")
                         .HasColumnType("INTEGER");
@@ -1795,12 +1816,14 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StrengthsObserved")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(8060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Subjective")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -1815,8 +1838,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("YouthWords")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -2507,8 +2531,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CourtCaseNumber")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -2530,8 +2555,9 @@ namespace SafeHome.Migrations.Sqlite.Migrations
 
                     b.Property<string>("LegalName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(860)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafeHome:Encrypted", true);
 
                     b.Property<string>("PreferredName")
                         .IsRequired()

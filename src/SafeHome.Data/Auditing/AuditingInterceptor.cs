@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using SafeHome.Data.Encryption;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Common;
 
@@ -14,7 +15,7 @@ namespace SafeHome.Data.Auditing;
 /// concurrency version, which SQLite cannot do for us, and seals every new audit entry into the hash chain: under the
 /// chain's writer lock and a database transaction it reads the head, numbers and hashes the new entries, and lets go
 /// only when the save has committed or failed.
-public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider clock, AuditChainKeeper chain) : SaveChangesInterceptor, IDisposable
+public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider clock, AuditChainKeeper chain, FieldCipher cipher) : SaveChangesInterceptor, IDisposable
 {
     // Any fixed number: the PostgreSQL advisory lock that serialises chain writers across nodes.
     private const long ChainLockId = 0x5afe_a0d1;
@@ -260,7 +261,7 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
     private static string KeyOf(EntityEntry entry) =>
         string.Join("|", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static Dictionary<string, AuditChange> DescribeChanges(EntityEntry entry)
+    private Dictionary<string, AuditChange> DescribeChanges(EntityEntry entry)
     {
         var changes = new Dictionary<string, AuditChange>();
         foreach (var property in entry.Properties)
@@ -271,16 +272,21 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
                 continue;
             }
 
+            // A restricted field's old and new values are kept encrypted like the field itself: the history is read
+            // decrypted on the auditor's pages, and never re-encrypted (it is append-only and hash-chained).
+            Func<object?, string?> format = FieldEncryption.IsEncrypted(property.Metadata)
+                ? value => Format(value) is { } plain ? cipher.Encrypt(plain) : null
+                : Format;
             switch (entry.State)
             {
                 case EntityState.Added:
-                    changes[name] = new AuditChange(null, Format(property.CurrentValue));
+                    changes[name] = new AuditChange(null, format(property.CurrentValue));
                     break;
                 case EntityState.Deleted:
-                    changes[name] = new AuditChange(Format(property.OriginalValue), null);
+                    changes[name] = new AuditChange(format(property.OriginalValue), null);
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[name] = new AuditChange(Format(property.OriginalValue), Format(property.CurrentValue));
+                    changes[name] = new AuditChange(format(property.OriginalValue), format(property.CurrentValue));
                     break;
             }
         }

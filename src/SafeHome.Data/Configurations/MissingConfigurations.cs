@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHome.Data.Encryption;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Residents;
 
@@ -47,10 +48,10 @@ internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<Mis
         builder.Property(e => e.RiskLevel).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.ReturnType).HasConversion<string>().HasMaxLength(40);
         builder.Property(e => e.DiscoveredBy).HasMaxLength(MissingEpisode.MaxLength.Line);
-        builder.Property(e => e.Circumstances).HasMaxLength(MissingEpisode.MaxLength.Text);
-        builder.Property(e => e.SearchActions).HasMaxLength(MissingEpisode.MaxLength.Text);
+        builder.Property(e => e.Circumstances).IsEncrypted(MissingEpisode.MaxLength.Text);
+        builder.Property(e => e.SearchActions).IsEncrypted(MissingEpisode.MaxLength.Text);
         builder.Property(e => e.BelongingsTaken).HasMaxLength(MissingEpisode.MaxLength.Text);
-        builder.Property(e => e.FoundZip).HasMaxLength(MissingEpisode.MaxLength.Zip);
+        builder.Property(e => e.FoundZip).IsEncrypted(MissingEpisode.MaxLength.Zip);
         builder.Property(e => e.MedicalCheckNotes).HasMaxLength(MissingEpisode.MaxLength.Text);
         builder.Property(e => e.CreatedById).HasMaxLength(450);
         builder.Property(e => e.Version).IsConcurrencyToken();
@@ -94,7 +95,7 @@ internal sealed class LocationEntryConfiguration : IEntityTypeConfiguration<Loca
     {
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(l => l.Text).HasMaxLength(LocationEntry.TextMaxLength).IsRequired();
+        builder.Property(l => l.Text).IsEncrypted(LocationEntry.TextMaxLength).IsRequired();
         builder.Property(l => l.RecordedById).HasMaxLength(450);
     }
 }
@@ -107,11 +108,11 @@ internal sealed class ReturnDebriefConfiguration : IEntityTypeConfiguration<Retu
         builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.PushFactors).HasConversion<int>();
         builder.Property(d => d.PullFactors).HasConversion<int>();
-        builder.Property(d => d.DeclinedReason).HasMaxLength(ReturnDebrief.TextMaxLength);
+        builder.Property(d => d.DeclinedReason).IsEncrypted(ReturnDebrief.TextMaxLength);
         builder.Property(d => d.ConductedBy).HasMaxLength(MissingEpisode.MaxLength.Line);
-        builder.Property(d => d.Experiences).HasMaxLength(ReturnDebrief.TextMaxLength);
-        builder.Property(d => d.HarmDetails).HasMaxLength(ReturnDebrief.TextMaxLength);
-        builder.Property(d => d.Referrals).HasMaxLength(ReturnDebrief.TextMaxLength);
+        builder.Property(d => d.Experiences).IsEncrypted(ReturnDebrief.TextMaxLength);
+        builder.Property(d => d.HarmDetails).IsEncrypted(ReturnDebrief.TextMaxLength);
+        builder.Property(d => d.Referrals).IsEncrypted(ReturnDebrief.TextMaxLength);
         builder.Property(d => d.RecordedById).HasMaxLength(450);
     }
 }
@@ -155,7 +156,7 @@ internal sealed class ExploitationEventConfiguration : IEntityTypeConfiguration<
         builder.HasOne<MissingEpisode>().WithMany().HasForeignKey(e => e.EpisodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.ResidentId, e.OccurredOn });
         builder.Property(e => e.Certainty).HasConversion<string>().HasMaxLength(20);
-        builder.Property(e => e.Description).HasMaxLength(ExploitationEvent.DescriptionMaxLength);
+        builder.Property(e => e.Description).IsEncrypted(ExploitationEvent.DescriptionMaxLength);
         builder.Property(e => e.RecordedById).HasMaxLength(450);
         builder.Property(e => e.Version).IsConcurrencyToken();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHome.Data.Encryption;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Residents;
 
@@ -23,13 +24,13 @@ internal sealed class ProgressNoteConfiguration : IEntityTypeConfiguration<Progr
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
         foreach (var section in Enum.GetNames<NoteSection>())
         {
-            builder.Property<string?>(section).HasMaxLength(ProgressNote.MaxLength.Section);
+            builder.Property<string?>(section).IsEncrypted(ProgressNote.MaxLength.Section);
         }
 
-        builder.Property(n => n.YouthWords).HasMaxLength(ProgressNote.MaxLength.YouthWords);
-        builder.Property(n => n.StrengthsObserved).HasMaxLength(ProgressNote.MaxLength.Strengths);
-        builder.Property(n => n.InterventionsUsed).HasMaxLength(ProgressNote.MaxLength.Interventions);
-        builder.Property(n => n.RiskFollowUp).HasMaxLength(ProgressNote.MaxLength.FollowUp);
+        builder.Property(n => n.YouthWords).IsEncrypted(ProgressNote.MaxLength.YouthWords);
+        builder.Property(n => n.StrengthsObserved).IsEncrypted(ProgressNote.MaxLength.Strengths);
+        builder.Property(n => n.InterventionsUsed).IsEncrypted(ProgressNote.MaxLength.Interventions);
+        builder.Property(n => n.RiskFollowUp).IsEncrypted(ProgressNote.MaxLength.FollowUp);
         builder.Property(n => n.LanguageOverrideReason).HasMaxLength(ProgressNote.MaxLength.Reason);
         builder.Property(n => n.ReturnComments).HasMaxLength(ProgressNote.MaxLength.Comments);
         builder.Property(n => n.ContentHash).HasMaxLength(64);
@@ -52,7 +53,7 @@ internal sealed class NoteAmendmentConfiguration : IEntityTypeConfiguration<Note
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.AuthorId).HasMaxLength(450).IsRequired();
-        builder.Property(a => a.Text).HasMaxLength(NoteAmendment.MaxLength.Text);
+        builder.Property(a => a.Text).IsEncrypted(NoteAmendment.MaxLength.Text);
         builder.Property(a => a.Reason).HasMaxLength(NoteAmendment.MaxLength.Reason);
         builder.Property(a => a.Section).HasMaxLength(NoteAmendment.MaxLength.Section);
         builder.Property(a => a.ContentHash).HasMaxLength(64).IsRequired();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafeHome.Data.Encryption;
 using SafeHome.Domain.Residents;
 
 namespace SafeHome.Data.Configurations;
@@ -9,13 +10,13 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
     public void Configure(EntityTypeBuilder<Resident> builder)
     {
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.LegalName).HasMaxLength(Resident.MaxLength.LegalName).IsRequired();
+        builder.Property(r => r.LegalName).IsEncrypted(Resident.MaxLength.LegalName).IsRequired();
         builder.Property(r => r.PreferredName).HasMaxLength(Resident.MaxLength.PreferredName).IsRequired();
         builder.Property(r => r.Pronouns).HasMaxLength(Resident.MaxLength.Pronouns);
         builder.Property(r => r.GenderIdentity).HasMaxLength(Resident.MaxLength.GenderIdentity);
         builder.Property(r => r.PrimaryLanguage).HasMaxLength(Resident.MaxLength.PrimaryLanguage);
         builder.Property(r => r.TribalAffiliation).HasMaxLength(Resident.MaxLength.TribalAffiliation);
-        builder.Property(r => r.CourtCaseNumber).HasMaxLength(Resident.MaxLength.CourtCaseNumber);
+        builder.Property(r => r.CourtCaseNumber).IsEncrypted(Resident.MaxLength.CourtCaseNumber);
         builder.Property(r => r.Sex).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.CustodyStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Version).IsConcurrencyToken();

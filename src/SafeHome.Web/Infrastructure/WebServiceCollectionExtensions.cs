@@ -25,7 +25,14 @@ public static class WebServiceCollectionExtensions
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(database);
-        services.AddSafeHomeDatabase(database, builder.Environment.ContentRootPath, configuration.GetSection(AuditChainOptions.Section).Get<AuditChainOptions>());
+        services.AddSafeHomeDatabase(
+            database,
+            builder.Environment.ContentRootPath,
+            configuration.GetSection(AuditChainOptions.Section).Get<AuditChainOptions>(),
+            configuration.GetSection(Data.Encryption.FieldEncryptionOptions.Section).Get<Data.Encryption.FieldEncryptionOptions>());
+
+        // First of the hosted services: nothing (job server included) runs with a key that cannot read the data.
+        services.AddHostedService<FieldKeyCheck>();
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton(configuration.GetSection(NotesOptions.Section).Get<NotesOptions>() ?? new NotesOptions());
         var session = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();

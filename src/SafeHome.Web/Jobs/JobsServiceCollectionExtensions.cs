@@ -28,6 +28,9 @@ public sealed class JobsOptions
     /// Cron expression of the daily check that requests the last quarter's outcome report once it is due.
     public string QuarterlyReportCron { get; set; } = "30 3 * * *";
 
+    /// Cron expression of the re-encryption sweep that moves field values to the newest key after a rotation.
+    public string FieldReencryptCron { get; set; } = "50 * * * *";
+
     /// How long a job picked up by a server that then died stays invisible before another server takes it over.
     public int InvisibilityTimeoutSeconds { get; set; } = 30 * 60;
 
@@ -41,6 +44,7 @@ public static class JobsServiceCollectionExtensions
     public const string MissingAlertsJobId = "missing-alerts";
     public const string AuditVerifyJobId = "audit-verify";
     public const string QuarterlyReportJobId = "quarterly-outcome-report";
+    public const string FieldReencryptJobId = "field-reencrypt";
 
     public static IServiceCollection AddSafeHomeJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string contentRoot)
     {
@@ -51,6 +55,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<AuditVerifyJob>();
         services.AddScoped<OutcomeReportJob>();
         services.AddScoped<QuarterlyReportJob>();
+        services.AddScoped<FieldReencryptionJob>();
         services.AddSingleton<ReportStageGate>();
         services.AddSingleton<RecurringSchedules>();
         // Hangfire keeps "the" storage in a static; this host's storage is held here and registered before

@@ -19,6 +19,7 @@ public sealed partial class RecurringSchedules(IRecurringJobManager jobs, JobSto
         Schedule<MissingAlertsJob>(JobsServiceCollectionExtensions.MissingAlertsJobId, job => job.RunAsync(CancellationToken.None), options.MissingAlertsCron, stored);
         Schedule<AuditVerifyJob>(JobsServiceCollectionExtensions.AuditVerifyJobId, job => job.RunAsync(CancellationToken.None), options.AuditVerifyCron, stored);
         Schedule<QuarterlyReportJob>(JobsServiceCollectionExtensions.QuarterlyReportJobId, job => job.RunAsync(CancellationToken.None), options.QuarterlyReportCron, stored);
+        Schedule<FieldReencryptionJob>(JobsServiceCollectionExtensions.FieldReencryptJobId, job => job.RunAsync(CancellationToken.None), options.FieldReencryptCron, stored);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public sealed class OperatorVerbTests
         [JobsServiceCollectionExtensions.MissingAlertsJobId] = "0 4 2 1 *",
         [JobsServiceCollectionExtensions.AuditVerifyJobId] = "0 4 3 1 *",
         [JobsServiceCollectionExtensions.QuarterlyReportJobId] = "0 4 4 1 *",
+        [JobsServiceCollectionExtensions.FieldReencryptJobId] = "0 4 5 1 *",
     };
 
     private static readonly Dictionary<string, string> OtherCronSettings = new()
@@ -27,6 +28,7 @@ public sealed class OperatorVerbTests
         ["Jobs:MissingAlertsCron"] = "1 1 2 2 *",
         ["Jobs:AuditVerifyCron"] = "1 1 3 2 *",
         ["Jobs:QuarterlyReportCron"] = "1 1 4 2 *",
+        ["Jobs:FieldReencryptCron"] = "1 1 5 2 *",
     };
 
     [Fact]
@@ -45,6 +47,7 @@ public sealed class OperatorVerbTests
                     ["Jobs:MissingAlertsCron"] = ClusterCrons[JobsServiceCollectionExtensions.MissingAlertsJobId],
                     ["Jobs:AuditVerifyCron"] = ClusterCrons[JobsServiceCollectionExtensions.AuditVerifyJobId],
                     ["Jobs:QuarterlyReportCron"] = ClusterCrons[JobsServiceCollectionExtensions.QuarterlyReportJobId],
+                    ["Jobs:FieldReencryptCron"] = ClusterCrons[JobsServiceCollectionExtensions.FieldReencryptJobId],
                 },
             };
             await jobServer.InitializeAsync();

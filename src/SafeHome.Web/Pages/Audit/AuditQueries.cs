@@ -1,8 +1,10 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
+using SafeHome.Data.Encryption;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Common;
 using SafeHome.Web.Infrastructure;
@@ -165,6 +167,18 @@ public static class AuditQueries
         {
             return [new FieldDifference("(unreadable change record)", null, null)];
         }
+    }
+
+    /// The differences with restricted fields decrypted: the interceptor stores their values encrypted (see
+    /// FieldEncryption), under whichever key was current then, which is why old keys stay in the ring.
+    public static IReadOnlyList<FieldDifference> Reveal(IReadOnlyList<FieldDifference> differences, string entityType, IModel model, FieldCipher cipher)
+    {
+        var entity = model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType);
+        return entity is null
+            ? differences
+            : [.. differences.Select(d => entity.FindProperty(d.Field) is { } property && FieldEncryption.IsEncrypted(property)
+                ? d with { Before = d.Before is null ? null : cipher.Decrypt(d.Before), After = d.After is null ? null : cipher.Decrypt(d.After) }
+                : d)];
     }
 
     private static DateTime StartOfLocalDayUtc(TimeProvider clock, DateOnly day)

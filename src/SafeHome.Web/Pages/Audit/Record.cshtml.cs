@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
+using SafeHome.Data.Encryption;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Common;
 using SafeHome.Web.Infrastructure;
@@ -11,7 +12,7 @@ namespace SafeHome.Web.Pages.Audit;
 
 /// Every version of one record: each insert, update and delete in chain order, with who, when and the field-level
 /// differences. A type or key with no history gets a plain "no history" answer, never an error.
-public sealed class RecordModel(SafeHomeDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class RecordModel(SafeHomeDbContext db, AuditLog audit, TimeProvider clock, FieldCipher cipher) : PageModel
 {
     public const int MaxKeyLength = 450;
     public const int VersionsPerPage = 100;
@@ -57,7 +58,7 @@ public sealed class RecordModel(SafeHomeDbContext db, AuditLog audit, TimeProvid
             clock.ToLocal(e.OccurredAtUtc),
             AuditQueries.NameOf(names, e.UserId),
             e.Action,
-            AuditQueries.Differences(e.Changes)))];
+            AuditQueries.Reveal(AuditQueries.Differences(e.Changes), e.EntityType, db.Model, cipher)))];
         ResidentId = entries.Select(e => e.ResidentId).FirstOrDefault(r => r is not null);
         if (type == nameof(Domain.Notes.ProgressNote) && Guid.TryParse(key, out var noteId))
         {

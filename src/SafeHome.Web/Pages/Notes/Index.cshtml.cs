@@ -218,7 +218,8 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
     }
 
     /// Section columns are null outside the note's format, so the first non-null one is the format's first written
-    /// section. Only a prefix leaves the database, and none at all for a sensitive note.
+    /// section. Nothing of a sensitive note leaves the database. The sections are encrypted at rest, so the whole
+    /// first section is read and shortened here: SQL can only cut the ciphertext.
     private static IQueryable<NoteRow> Rows(IQueryable<ProgressNote> notes) =>
         notes
             .OrderByDescending(n => n.ServiceStartUtc).ThenByDescending(n => n.Id)
@@ -226,8 +227,7 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
                 n.Id, n.ServiceStartUtc, n.ServiceEndUtc, n.Type, n.Format, n.AuthorId, n.Status, n.SignedAtUtc, n.IsSensitive, n.IsEnteredInError,
                 n.IsSensitive
                     ? null
-                    : (n.Goal ?? n.Data ?? n.Subjective ?? n.Behavior ?? n.Narrative ?? n.Objective ?? n.Intervention ?? n.Response ?? n.Assessment ?? n.Plan)!
-                        .Substring(0, PreviewLength * 2)));
+                    : n.Goal ?? n.Data ?? n.Subjective ?? n.Behavior ?? n.Narrative ?? n.Objective ?? n.Intervention ?? n.Response ?? n.Assessment ?? n.Plan));
 
     /// Local midnight in UTC; in a zone whose clocks jump at midnight the day starts at the first valid minute.
     private static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone)
