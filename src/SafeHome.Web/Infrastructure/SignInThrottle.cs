@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace SafeHome.Web.Infrastructure;
@@ -37,6 +39,8 @@ public sealed class SignInThrottleOptions
 /// keyed by the text typed, so it answers the same way for an email that has an account and one that does not.
 public sealed class SignInThrottle : IDisposable
 {
+    public const string Message = "Too many sign-in attempts for this email address or from this network. Wait a few minutes, then try again.";
+
     private readonly PartitionedRateLimiter<Attempt> _limiter;
     private readonly TimeSpan _longestWindow;
 
@@ -67,6 +71,19 @@ public sealed class SignInThrottle : IDisposable
 
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero ? wait : _longestWindow;
         return false;
+    }
+
+    /// What a throttled sign-in step answers: the step's own page, 429 with Retry-After and one message for everyone.
+    /// 429 rather than the usual failure text, so a colleague who mistyped waits instead of trying more passwords
+    /// into the lockout; it gives nothing away, since the decision is made on the typed text before any lookup.
+    public static PageResult Refuse(PageModel page, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        page.ModelState.AddModelError(string.Empty, Message);
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status429TooManyRequests;
+        return result;
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -157,8 +157,8 @@ public static class WebServiceCollectionExtensions
 
         // Issue 15: every cookie the app sets is Secure, HttpOnly and __Host- prefixed (so no other site on the domain
         // and no plain-http page can set or read it), not only the session cookie configured below.
-        services.AddAntiforgery(options => HostOnly(options.Cookie, "__Host-SafeHome.Antiforgery"));
-        services.Configure<CookieTempDataProviderOptions>(options => HostOnly(options.Cookie, "__Host-SafeHome.TempData"));
+        services.AddAntiforgery(options => HostOnly(options.Cookie, "__Host-Antiforgery"));
+        services.Configure<CookieTempDataProviderOptions>(options => HostOnly(options.Cookie, "__Host-TempData"));
         services.PostConfigureAll<CookieAuthenticationOptions>(options =>
         {
             // Identity's other cookies (the two-factor step, external sign-in) as well as any added later.

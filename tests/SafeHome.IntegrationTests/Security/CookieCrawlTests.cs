@@ -76,7 +76,7 @@ public sealed class CookieCrawlTests
 
         // The crawl must have reached real pages, and the cookies the issue names must have been seen.
         Assert.All(crawled, c => Assert.True(c.Value >= 5, $"{c.Key} reached only {c.Value} pages"));
-        foreach (var name in new[] { "__Host-SafeHome=", "__Host-SafeHome.Antiforgery=", "__Host-SafeHome.TempData=" })
+        foreach (var name in new[] { "__Host-SafeHome=", "__Host-Antiforgery=", "__Host-TempData=" })
         {
             Assert.Contains(seen, s => s.Cookie.StartsWith(name, StringComparison.Ordinal));
         }

@@ -15,8 +15,7 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
     // cannot be used to learn which staff accounts exist (SECURITY.md A5).
     public const string Failure = "That email and password did not match an active account. After 5 failed attempts the account is locked for 15 minutes.";
 
-    // Also one message for everyone: the throttle counts what was typed, before any account is looked up.
-    public const string Throttled = "Too many sign-in attempts for this email address or from this network. Wait a few minutes, then try again.";
+    public const string Throttled = SignInThrottle.Message;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -33,15 +32,10 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
             return Page();
         }
 
-        // 429 with this page: the same answer whether or not the email has an account, and an honest one, so a
-        // colleague who mistyped waits instead of trying more passwords into the lockout.
+        // Before the account is looked up, so it answers alike whether or not the email has one.
         if (!throttle.TryAcquire(HttpContext, Input.Email, out var retryAfter))
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ModelState.AddModelError(string.Empty, Throttled);
-            var page = Page();
-            page.StatusCode = StatusCodes.Status429TooManyRequests;
-            return page;
+            return SignInThrottle.Refuse(this, retryAfter);
         }
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
