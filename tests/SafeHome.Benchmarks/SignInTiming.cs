@@ -29,6 +29,15 @@ public static partial class SignInTiming
         var runs = args.Length >= 2 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var folder = Path.Combine(Path.GetTempPath(), "safehome-bench-signin-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+
+        // The web project's folder, found upwards from here (dotnet run from the repository root or below it).
+        var root = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SafeHome.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SAFEHOME_WEB", Path.Combine(root?.FullName ?? ".", "src", "SafeHome.Web"));
         try
         {
             await using var app = new SignInApp(folder);
