@@ -35,6 +35,14 @@ public sealed class FormBindingProvider : IModelBinderProvider
         public async Task BindModelAsync(ModelBindingContext bindingContext)
         {
             await inner.BindModelAsync(bindingContext);
+            if (bindingContext.HttpContext.Features.Get<FormEncodingProblems>() is { } problems
+                && problems.Fields.TryGetValue(bindingContext.ModelName, out var problem))
+            {
+                // Bytes that were not text (FormDecodingMiddleware): said next to the field, so nothing garbled is saved.
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, FormEncodingProblems.Message(problem));
+                return;
+            }
+
             if (bindingContext.Result is { IsModelSet: true, Model: string text })
             {
                 try

@@ -1,15 +1,26 @@
 using Microsoft.AspNetCore.Identity;
 using SafeHome.Data;
+using Microsoft.Extensions.Options;
 using SafeHome.Domain.Common;
+using SafeHome.Web.Pages.Reports;
 
 namespace SafeHome.Web.Infrastructure;
 
 /// SECURITY.md A1/A2: length in code points (15 to 128), no composition rules, and no password built from a
 /// common password or from words anyone could guess about this account.
-public sealed class PasswordPolicyValidator : IPasswordValidator<SafeHomeUser>
+public sealed class PasswordPolicyValidator(IOptions<ReportsOptions> reports) : IPasswordValidator<SafeHomeUser>
 {
     public const int MinLength = 15;
     public const int MaxLength = 128;
+
+    /// What must be left, in characters other than spaces and keyboard punctuation, once every context word is taken
+    /// out of a password that contains one; "safehome-program" leaves nothing.
+    public const int MinRemainder = 8;
+
+    public PasswordPolicyValidator()
+        : this(Options.Create(new ReportsOptions()))
+    {
+    }
 
     // The most common breached passwords and their stems: a password that is one of these once letters and
     // digits are stripped of repetition and padding is refused.
@@ -25,12 +36,15 @@ public sealed class PasswordPolicyValidator : IPasswordValidator<SafeHomeUser>
     public Task<IdentityResult> ValidateAsync(UserManager<SafeHomeUser> manager, SafeHomeUser user, string? password)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var errors = Validate(password ?? string.Empty, user.Email, user.DisplayName).Select(m => new IdentityError { Code = "PasswordPolicy", Description = m });
+        var errors = Validate(password ?? string.Empty, user.Email, user.DisplayName, reports.Value.ProgramName, user.UserName)
+            .Select(m => new IdentityError { Code = "PasswordPolicy", Description = m });
         var list = errors.ToList();
         return Task.FromResult(list.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. list]));
     }
 
-    public static IEnumerable<string> Validate(string password, string? email, string? displayName)
+    /// The one password check: Identity runs it (through <see cref="ValidateAsync"/>) wherever a password is set, so
+    /// create-user, the setup page, password links and the admin pages all refuse the same passwords.
+    public static IEnumerable<string> Validate(string password, string? email, string? displayName, string? programName = null, string? userName = null)
     {
         var length = Text.CodePointLength(password);
         if (length < MinLength)
@@ -55,25 +69,54 @@ public sealed class PasswordPolicyValidator : IPasswordValidator<SafeHomeUser>
             yield break;
         }
 
-        var context = new List<string> { "safehome" };
-        if (!string.IsNullOrWhiteSpace(email))
+        var remainder = Significant(password);
+        var found = false;
+        foreach (var word in ContextWords(email, displayName, programName, userName))
         {
-            var local = email.Split('@')[0].ToLowerInvariant();
-            context.Add(local);
-            context.Add(new string(local.Where(char.IsLetterOrDigit).ToArray()));
+            found |= remainder.Contains(word, StringComparison.Ordinal);
+            remainder = remainder.Replace(word, string.Empty, StringComparison.Ordinal);
         }
 
-        if (!string.IsNullOrWhiteSpace(displayName))
-        {
-            var words = displayName.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            context.AddRange(words);
-            context.Add(string.Concat(words));
-        }
-
-        if (context.Where(w => w.Length >= 4).Any(w => compact.Contains(w, StringComparison.Ordinal) && compact.Length - w.Length < 8))
+        // What is left beside the context words must be a password on its own: long enough and not itself common.
+        var remainingLetters = new string(remainder.Where(char.IsLetter).ToArray());
+        if (found && (Text.CodePointLength(remainder) < MinRemainder || CommonStems.Contains(remainder) || CommonStems.Contains(remainingLetters)
+            || IsRepetition(remainder) || IsRun(remainder)))
         {
             yield return "The password is mostly your name, email or the program's name; choose words unrelated to you.";
         }
+    }
+
+    // Lower case without spaces and keyboard punctuation ("safehome-program!" and "Safe Home Program" read the same);
+    // letters, digits and anything else (emoji) count.
+    private static string Significant(string text) =>
+        new(text.ToLowerInvariant().Where(c => !char.IsWhiteSpace(c) && !(char.IsAscii(c) && !char.IsAsciiLetterOrDigit(c))).ToArray());
+
+    // SECURITY.md A2: "safe home", the program (organisation) name, the email's local part, the user name and the
+    // person's name, each whole and word by word; longest first, so a whole name goes before its words.
+    private static IEnumerable<string> ContextWords(string? email, string? displayName, string? programName, string? userName)
+    {
+        var phrases = new List<string> { "safe home" };
+        foreach (var address in new[] { email, userName })
+        {
+            if (!string.IsNullOrWhiteSpace(address))
+            {
+                phrases.Add(address.Split('@')[0]);
+            }
+        }
+
+        phrases.Add(displayName ?? string.Empty);
+        phrases.Add(programName ?? string.Empty);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var phrase in phrases.Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            words.Add(Significant(phrase));
+            foreach (var part in phrase.Split([' ', '.', '-', '_', '+', ','], StringSplitOptions.RemoveEmptyEntries))
+            {
+                words.Add(Significant(part));
+            }
+        }
+
+        return words.Where(w => w.Length >= 4).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal);
     }
 
     // "123456789012345", "9876543210987…", "abcdefghijklmno": counting runs are the top of every breach list.

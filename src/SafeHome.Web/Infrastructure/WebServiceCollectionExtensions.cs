@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
@@ -115,6 +116,9 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<FirstRunBanner>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffAccounts>();
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<DummyPassword>();
         return builder;
     }
 
@@ -161,14 +165,15 @@ public static class WebServiceCollectionExtensions
             .AddSignInManager<SafeHomeSignInManager>()
             .AddPasswordValidator<PasswordPolicyValidator>();
 
-        // The short-lived cookie between the password and the code: as private as the session cookie.
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        // Issue 15: every cookie the app sets is Secure, HttpOnly and __Host- prefixed (so no other site on the domain
+        // and no plain-http page can set or read it), not only the session cookie configured below.
+        services.AddAntiforgery(options => HostOnly(options.Cookie, "__Host-Antiforgery"));
+        services.Configure<CookieTempDataProviderOptions>(options => HostOnly(options.Cookie, "__Host-TempData"));
+        services.PostConfigureAll<CookieAuthenticationOptions>(options =>
         {
-            options.Cookie.Name = "__Host-SafeHome.2fa";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.Path = "/";
+            // Identity's other cookies (the two-factor step, external sign-in) as well as any added later.
+            var name = options.Cookie.Name ?? "SafeHome." + Guid.NewGuid().ToString("N");
+            HostOnly(options.Cookie, name.StartsWith("__Host-", StringComparison.Ordinal) ? name : "__Host-" + name.TrimStart('.'));
         });
 
         services.ConfigureApplicationCookie(options =>
@@ -215,6 +220,15 @@ public static class WebServiceCollectionExtensions
         });
     }
 
+    private static void HostOnly(CookieBuilder cookie, string name)
+    {
+        cookie.Name = name;
+        cookie.SecurePolicy = CookieSecurePolicy.Always;
+        cookie.HttpOnly = true;
+        cookie.Path = "/";
+        cookie.Domain = null;
+    }
+
     private static void AddAuthorization(IServiceCollection services) =>
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -243,6 +257,7 @@ public static class WebServiceCollectionExtensions
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<FormDecodingMiddleware>();
         app.UseAuthentication();
         app.UseMfaEnrolment();
         app.UseAuthorization();

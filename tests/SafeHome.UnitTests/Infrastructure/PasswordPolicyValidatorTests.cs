@@ -15,8 +15,8 @@ public sealed class PasswordPolicyValidatorTests
 
     private static string Passphrase(int codePoints) => Prose[..codePoints];
 
-    private static List<string> Validate(string password, string? email = Email, string? displayName = DisplayName) =>
-        [.. PasswordPolicyValidator.Validate(password, email, displayName)];
+    private static List<string> Validate(string password, string? email = Email, string? displayName = DisplayName, string? programName = null, string? userName = null) =>
+        [.. PasswordPolicyValidator.Validate(password, email, displayName, programName, userName)];
 
     private static int CodePoints(string value) => value.EnumerateRunes().Count();
 
@@ -204,5 +204,47 @@ public sealed class PasswordPolicyValidatorTests
         var result = await new PasswordPolicyValidator().ValidateAsync(null!, new SafeHomeUser(), null);
 
         Assert.Contains("at least", Assert.Single(result.Errors).Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("safehome-program")]
+    [InlineData("SAFE HOME program!")]
+    [InlineData("safe home 2026 kit")]
+    [InlineData("Safehome password1")]
+    public void Safe_home_with_little_else_is_refused(string password)
+    {
+        Assert.Contains("name, email", Assert.Single(Validate(password, email: null, displayName: null)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Lantern House Program 2026")]
+    [InlineData("lanternhouse-program!!")]
+    [InlineData("Lantern-House 12345678")]
+    public void The_configured_program_name_with_little_else_is_refused(string password)
+    {
+        Assert.NotEmpty(Validate(password, email: null, displayName: null, programName: "Lantern House Program"));
+        Assert.Contains("program's name", Assert.Single(Validate(password, email: null, displayName: null, programName: "Lantern House Program")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_program_name_among_enough_other_words_is_accepted()
+    {
+        Assert.Empty(Validate("lantern house geese argue over copper kites", email: null, displayName: null, programName: "Lantern House Program"));
+    }
+
+    [Fact]
+    public void A_password_made_of_the_user_name_is_refused_even_when_the_email_differs()
+    {
+        Assert.Single(Validate("quillon.example-2026", email: "someone@example.org", displayName: null, userName: "quillon.example"));
+    }
+
+    [Fact]
+    public async Task The_identity_validator_uses_the_configured_program_name()
+    {
+        var validator = new PasswordPolicyValidator(Microsoft.Extensions.Options.Options.Create(new SafeHome.Web.Pages.Reports.ReportsOptions { ProgramName = "Lantern House Program" }));
+        var user = new SafeHomeUser { Email = Email, UserName = Email, DisplayName = DisplayName };
+
+        Assert.False((await validator.ValidateAsync(null!, user, "Lantern House Program 2026")).Succeeded);
+        Assert.True((await new PasswordPolicyValidator().ValidateAsync(null!, user, "Lantern House Program 2026")).Succeeded);
     }
 }

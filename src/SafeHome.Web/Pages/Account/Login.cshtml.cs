@@ -5,14 +5,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
+using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<SafeHomeUser> users, AuditLog audit) : PageModel
+public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<SafeHomeUser> users, AuditLog audit, SignInThrottle throttle, DummyPassword dummy) : PageModel
 {
     // One message for an unknown email, a wrong password, a locked or a deactivated account, so the page
     // cannot be used to learn which staff accounts exist (SECURITY.md A5).
     public const string Failure = "That email and password did not match an active account. After 5 failed attempts the account is locked for 15 minutes.";
+
+    public const string Throttled = SignInThrottle.Message;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,10 +32,26 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
             return Page();
         }
 
+        // Before the account is looked up, so it answers alike whether or not the email has one.
+        if (!throttle.TryAcquire(HttpContext, Input.Email, out var retryAfter))
+        {
+            return SignInThrottle.Refuse(this, retryAfter);
+        }
+
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+        {
+            // Identity refuses these without hashing; hash anyway so no answer comes back faster than a wrong password.
+            dummy.Verify(Input.Password);
+            result = user is not null && await users.IsLockedOutAsync(user)
+                ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
+                : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        }
 
         if (result.RequiresTwoFactor)
         {
