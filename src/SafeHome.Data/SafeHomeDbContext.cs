@@ -6,6 +6,7 @@ using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Reporting;
 using SafeHome.Domain.Residents;
+using SafeHome.Domain.Staff;
 
 namespace SafeHome.Data;
 
@@ -36,6 +37,7 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<LexiconTerm> LexiconTerms => Set<LexiconTerm>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
+    public DbSet<AccountChangeRequest> AccountChangeRequests => Set<AccountChangeRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -45,6 +45,9 @@ public static class WebServiceCollectionExtensions
         {
             var conventions = options.Conventions;
             conventions.AuthorizeFolder("/Admin", Policies.Admin);
+
+            // Account changes waiting for a director: directors decide, auditors read (auditors' POSTs are refused).
+            conventions.AuthorizeFolder("/Staff", Policies.AccountChangeReader);
             conventions.AuthorizeFolder("/Audit", Policies.Auditor);
             conventions.AuthorizeFolder("/Residents", Policies.CaseReader);
             conventions.AuthorizePage("/Residents/Intake", Policies.CaseWriter);
@@ -93,6 +96,7 @@ public static class WebServiceCollectionExtensions
             options.Filters.Add(new AuditorReadOnlyFilter());
             options.Filters.Add(new NotFoundAuditFilter());
             options.Filters.Add(new ViewAuditFilter());
+            options.Filters.Add<RecentSignInFilter>();
             options.ModelBinderProviders.Insert(0, new FormBindingProvider());
         });
 
@@ -108,6 +112,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<FirstRunBanner>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<AccountChanges>();
         return builder;
     }
 
@@ -145,11 +150,16 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.PasswordResetTokenProvider = PasswordLinkTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<SafeHomeDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordLinkTokenProvider>(PasswordLinkTokenProvider.ProviderName)
             .AddSignInManager<SafeHomeSignInManager>()
             .AddPasswordValidator<PasswordPolicyValidator>();
+
+        // Password links (there is no mail server; an administrator hands them over) die after 24 hours and after use.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(24));
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -204,7 +214,8 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(Policies.Counselor, p => p.RequireRole(Roles.Counselor))
             .AddPolicy(Policies.CaseReader, p => p.RequireRole(Policies.CaseReaderRoles))
             .AddPolicy(Policies.CaseWriter, p => p.RequireRole(Policies.CaseWriterRoles))
-            .AddPolicy(Policies.ReportReader, p => p.RequireRole(Policies.ReportReaderRoles));
+            .AddPolicy(Policies.ReportReader, p => p.RequireRole(Policies.ReportReaderRoles))
+            .AddPolicy(Policies.AccountChangeReader, p => p.RequireRole(Policies.ReportReaderRoles));
 
     public static WebApplication UseSafeHome(this WebApplication app)
     {
