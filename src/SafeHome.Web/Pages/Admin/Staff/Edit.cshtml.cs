@@ -34,8 +34,6 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
     /// The change to this account that waits for a program director, if any.
     public AccountChangeRequest? Waiting { get; private set; }
 
-    public bool HasCaseRole => Roles.IsCaseRole(CurrentRole);
-
     public bool IsSelf => Member.Id == User.UserId();
 
     public async Task<IActionResult> OnGetAsync(string id)
