@@ -7,6 +7,7 @@ using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Reporting;
 using SafeHome.Domain.Residents;
+using SafeHome.Domain.Staff;
 
 namespace SafeHome.Data;
 
@@ -37,6 +38,7 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<LexiconTerm> LexiconTerms => Set<LexiconTerm>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
+    public DbSet<AccountChangeRequest> AccountChangeRequests => Set<AccountChangeRequest>();
 
     /// The key ring of the restricted columns (see <see cref="FieldEncryption"/>); null at design time.
     internal FieldCipher? FieldCipher { get; } = Encryption.FieldEncryption.CipherOf(options);

@@ -51,22 +51,45 @@ public sealed partial class CaseloadJourneyTests
             var cookies = await admin.Context.CookiesAsync();
             Assert.Contains(cookies, c => c.Name == "__Host-SafeHome" && c.Secure && c.HttpOnly && c.SameSite == SameSiteAttribute.Strict);
 
-            // 2. Staff accounts, each with its password set from the link the administrator hands over.
-            foreach (var person in new[] { Casey, Director, Corey })
+            // 2. The first program director is made by the operator at the console, never through the admin pages.
+            var (exitCode, verbOutput) = await server.RunVerbAsync(
+                Director.Password, TestContext.Current.CancellationToken, "create-user", "--email", Director.Email, "--role", "ProgramDirector", "--name", Director.DisplayName);
+            Assert.True(exitCode == 0, verbOutput);
+            var directorPage = await NewPageAsync(browser, server, pages);
+            await directorPage.GotoAsync("/Account/Login");
+            await SignInAsync(directorPage, Director);
+            signedIn[Director] = directorPage;
+
+            // 3. Counselor accounts, each with its password set from the link the administrator hands over; their
+            // role waits until the director (not the administrator) confirms it.
+            var own = new Dictionary<Person, IPage>();
+            foreach (var person in new[] { Casey, Corey })
             {
                 var link = await CreateStaffAsync(admin, person);
-                var own = await NewPageAsync(browser, server, pages);
-                await SetPasswordAsync(own, link, person);
-                await SignInAsync(own, person);
-                signedIn[person] = own;
+                own[person] = await NewPageAsync(browser, server, pages);
+                await SetPasswordAsync(own[person], link, person);
             }
 
-            // 3. The director admits one resident to each counselor's caseload.
+            await directorPage.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Account changes" }).ClickAsync();
+            foreach (var person in new[] { Casey, Corey })
+            {
+                var row = directorPage.Locator("#open-requests tbody tr", new() { HasText = person.DisplayName });
+                await row.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+                await Expect(directorPage.Locator("div.alert-success[role=status]")).ToContainTextAsync("Confirmed");
+            }
+
+            foreach (var person in new[] { Casey, Corey })
+            {
+                await SignInAsync(own[person], person);
+                signedIn[person] = own[person];
+            }
+
+            // 4. The director admits one resident to each counselor's caseload.
             var dob = DateOnly.FromDateTime(DateTime.Today).AddYears(-15).AddDays(-45);
             var sunny = await AdmitAsync(signedIn[Director], new Intake("Jordan Quill-Example", "Sunny", dob, "Northfield County Youth Services", Casey));
             var marlow = await AdmitAsync(signedIn[Director], new Intake("Riley Vantor-Sample", "Marlow", dob.AddMonths(-3), "Lakeside Family Court", Corey));
 
-            // 4. Casey's caseload lists Sunny and not Marlow; Marlow's record answers "Not found".
+            // 5. Casey's caseload lists Sunny and not Marlow; Marlow's record answers "Not found".
             var casey = signedIn[Casey];
             await casey.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Residents", Exact = true }).ClickAsync();
             await Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "My caseload" })).ToBeVisibleAsync();
@@ -88,7 +111,7 @@ public sealed partial class CaseloadJourneyTests
             await Expect(casey.GetByRole(AriaRole.Heading, new() { Name = "Sunny", Level = 1 })).ToBeVisibleAsync();
             await Expect(casey.Locator("#legal-name")).ToHaveTextAsync("Jordan Quill-Example");
 
-            // 5. The director asks for last quarter's outcome report; the page polls the job's progress (plain fetch)
+            // 6. The director asks for last quarter's outcome report; the page polls the job's progress (plain fetch)
             // until the PDF is ready, without anyone reloading it.
             var director = signedIn[Director];
             await director.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Outcome reports" }).ClickAsync();
@@ -168,7 +191,7 @@ public sealed partial class CaseloadJourneyTests
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
-    /// Creates the account through Staff → Add a staff member and returns the password link shown afterwards.
+    /// Creates the account through Staff → Add a staff member and returns the password link shown on that response.
     private static async Task<string> CreateStaffAsync(IPage admin, Person person)
     {
         await admin.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Staff", Exact = true }).ClickAsync();

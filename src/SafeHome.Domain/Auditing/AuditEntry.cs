@@ -25,6 +25,16 @@ public static class AuditActions
     /// Authenticator enrolment finished (the key itself is never recorded).
     public const string MfaEnrolled = "mfa_enrolled";
 
+    /// A one-time password link was produced for an account (the link itself is never stored).
+    public const string PasswordLinkIssued = "password_link";
+
+    /// An account's authenticator was removed, so it enrols again at its next sign-in.
+    public const string MfaReset = "mfa_reset";
+
+    /// The signed-in person typed their password again before a sensitive action, or got it wrong.
+    public const string Reauthenticated = "reauthenticated";
+    public const string ReauthenticationFailed = "reauthentication_failed";
+
     /// A database put back from a backup by the restore verb; starts a new checkpoint generation (see ChainVerification).
     public const string BackupRestored = "backup_restored";
 }

@@ -26,6 +26,9 @@ public static class Policies
     /// The outcome-report archive: directors, who produce the reports, and auditors. Admins and counselors never.
     public const string ReportReader = nameof(ReportReader);
 
+    /// Account changes that wait for a program director's confirmation: directors decide them, auditors read the list.
+    public const string AccountChangeReader = nameof(AccountChangeReader);
+
     internal static readonly string[] ReportReaderRoles = [Roles.ProgramDirector, Roles.Auditor];
     internal static readonly string[] CaseReaderRoles = [Roles.ProgramDirector, Roles.Counselor, Roles.Auditor];
     internal static readonly string[] CaseWriterRoles = [Roles.ProgramDirector, Roles.Counselor];

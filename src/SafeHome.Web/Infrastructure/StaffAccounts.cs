@@ -9,17 +9,24 @@ namespace SafeHome.Web.Infrastructure;
 /// touches more than one Identity table runs in a transaction, so an account never exists without its role.
 public sealed class StaffAccounts(UserManager<SafeHomeUser> users, SafeHomeDbContext db, TimeProvider clock)
 {
-    public async Task<IdentityResult> CreateAsync(string email, string displayName, string role, string? password)
+    /// Creates an account that holds its role at once: the first administrator (setup page), the operator's
+    /// create-user at the console, the demo seeder. The admin pages go through <see cref="AccountChanges"/> instead,
+    /// so a case role granted there waits for a program director.
+    public Task<IdentityResult> CreateAsync(string email, string displayName, string role, string? password) =>
+        Roles.All.Contains(role)
+            ? CreateCoreAsync(email, displayName, role, password)
+            : Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "Role", Description = "Choose a role." }));
+
+    /// An account with no role yet, whose case role waits on a director's confirmation.
+    public Task<IdentityResult> CreateWithoutRoleAsync(string email, string displayName) =>
+        CreateCoreAsync(email, displayName, role: null, password: null);
+
+    private async Task<IdentityResult> CreateCoreAsync(string email, string displayName, string? role, string? password)
     {
         var name = Text.Clean(displayName);
         if (name.Length == 0 || name.Length > SafeHomeUser.DisplayNameMaxLength || Text.FindForbiddenSingleLineCharacter(name) is not null)
         {
             return IdentityResult.Failed(new IdentityError { Code = "DisplayName", Description = "Enter a display name of at most 100 ordinary characters." });
-        }
-
-        if (!Roles.All.Contains(role))
-        {
-            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = "Choose a role." });
         }
 
         var address = Text.Clean(email);
@@ -39,7 +46,7 @@ public sealed class StaffAccounts(UserManager<SafeHomeUser> users, SafeHomeDbCon
             return created;
         }
 
-        var added = await users.AddToRoleAsync(user, role);
+        var added = role is null ? IdentityResult.Success : await users.AddToRoleAsync(user, role);
         if (!added.Succeeded)
         {
             return added;
@@ -52,18 +59,28 @@ public sealed class StaffAccounts(UserManager<SafeHomeUser> users, SafeHomeDbCon
     public async Task<IdentityResult> ChangeRoleAsync(SafeHomeUser user, string role)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await ReplaceRoleAsync(user, role);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync();
+        }
+
+        return result;
+    }
+
+    /// Replaces the account's roles with one (none when null) and ends its sessions; the caller owns the transaction.
+    internal async Task<IdentityResult> ReplaceRoleAsync(SafeHomeUser user, string? role)
+    {
         var current = await users.GetRolesAsync(user);
-        var removed = await users.RemoveFromRolesAsync(user, current);
-        var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+        var removed = current.Count == 0 ? IdentityResult.Success : await users.RemoveFromRolesAsync(user, current);
+        var added = removed.Succeeded && role is not null ? await users.AddToRoleAsync(user, role) : removed;
         if (!added.Succeeded)
         {
             return added;
         }
 
         // A new stamp ends every session that still carries the old role.
-        await users.UpdateSecurityStampAsync(user);
-        await transaction.CommitAsync();
-        return IdentityResult.Success;
+        return await users.UpdateSecurityStampAsync(user);
     }
 
     public async Task<IdentityResult> SetActiveAsync(SafeHomeUser user, bool active)

@@ -53,6 +53,9 @@ public static class WebServiceCollectionExtensions
         {
             var conventions = options.Conventions;
             conventions.AuthorizeFolder("/Admin", Policies.Admin);
+
+            // Account changes waiting for a director: directors decide, auditors read (auditors' POSTs are refused).
+            conventions.AuthorizeFolder("/Staff", Policies.AccountChangeReader);
             conventions.AuthorizeFolder("/Audit", Policies.Auditor);
             conventions.AuthorizeFolder("/Residents", Policies.CaseReader);
             conventions.AuthorizePage("/Residents/Intake", Policies.CaseWriter);
@@ -101,6 +104,7 @@ public static class WebServiceCollectionExtensions
             options.Filters.Add(new AuditorReadOnlyFilter());
             options.Filters.Add(new NotFoundAuditFilter());
             options.Filters.Add(new ViewAuditFilter());
+            options.Filters.Add<RecentSignInFilter>();
             options.ModelBinderProviders.Insert(0, new FormBindingProvider());
         });
 
@@ -119,6 +123,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<DummyPassword>();
+        services.AddScoped<AccountChanges>();
         return builder;
     }
 
@@ -157,13 +162,18 @@ public static class WebServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
+                options.Tokens.PasswordResetTokenProvider = PasswordLinkTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<SafeHomeDbContext>()
             .AddUserStore<SafeHomeUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
+            .AddTokenProvider<PasswordLinkTokenProvider>(PasswordLinkTokenProvider.ProviderName)
             .AddSignInManager<SafeHomeSignInManager>()
             .AddPasswordValidator<PasswordPolicyValidator>();
+
+        // Password links (there is no mail server; an administrator hands them over) die after 24 hours and after use.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(24));
 
         // Issue 15: every cookie the app sets is Secure, HttpOnly and __Host- prefixed (so no other site on the domain
         // and no plain-http page can set or read it), not only the session cookie configured below.
@@ -238,7 +248,8 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(Policies.Counselor, p => p.RequireRole(Roles.Counselor))
             .AddPolicy(Policies.CaseReader, p => p.RequireRole(Policies.CaseReaderRoles))
             .AddPolicy(Policies.CaseWriter, p => p.RequireRole(Policies.CaseWriterRoles))
-            .AddPolicy(Policies.ReportReader, p => p.RequireRole(Policies.ReportReaderRoles));
+            .AddPolicy(Policies.ReportReader, p => p.RequireRole(Policies.ReportReaderRoles))
+            .AddPolicy(Policies.AccountChangeReader, p => p.RequireRole(Policies.ReportReaderRoles));
 
     public static WebApplication UseSafeHome(this WebApplication app)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
+using SafeHome.Domain.Staff;
 using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages;
@@ -9,6 +10,15 @@ public sealed class IndexModel(SafeHomeDbContext db) : PageModel
 {
     public int VisibleResidentsInCare { get; private set; }
 
-    public async Task OnGetAsync() =>
+    /// Account changes waiting for a director: an item on the directors' and auditors' start page.
+    public int WaitingAccountChanges { get; private set; }
+
+    public async Task OnGetAsync()
+    {
         VisibleResidentsInCare = await db.Residents.VisibleTo(User).CountAsync(r => r.Stays.Any(s => s.DischargedOn == null));
+        if (User.IsInRole(Roles.ProgramDirector) || User.IsInRole(Roles.Auditor))
+        {
+            WaitingAccountChanges = await db.AccountChangeRequests.CountAsync(r => r.Status == AccountChangeStatus.Open);
+        }
+    }
 }

@@ -111,6 +111,41 @@ public sealed partial class SafeHomeServer : IAsyncDisposable
         }
     }
 
+    /// Runs an operator verb (e.g. create-user) on the same installation, as an operator at the server's console
+    /// would, with <paramref name="input"/> on its standard input. Returns the exit code and everything it printed.
+    public async Task<(int ExitCode, string Output)> RunVerbAsync(string input, CancellationToken cancellationToken, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "src", "SafeHome.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["DOTNET_ENVIRONMENT"] = "Development",
+                ["Database__DataFolder"] = _dataFolder,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        start.ArgumentList.Add(LocateWebAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var verb = Process.Start(start)!;
+        await verb.StandardInput.WriteLineAsync(input.AsMemory(), cancellationToken);
+        verb.StandardInput.Close();
+        var output = verb.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = verb.StandardError.ReadToEndAsync(cancellationToken);
+        await verb.WaitForExitAsync(cancellationToken);
+        return (verb.ExitCode, await output + await error);
+    }
+
     private void Receive(string? line)
     {
         if (line is null)

@@ -76,14 +76,18 @@ public sealed class AccessEventTests
     }
 
     [Fact]
-    public async Task A_role_change_is_recorded_as_the_old_role_removed_and_the_new_one_granted_by_the_admin()
+    public async Task A_role_change_is_recorded_as_the_old_role_removed_and_the_new_one_granted_by_the_confirming_director()
     {
         await using var app = await SafeHomeApp.StartAsync();
-        var (admin, browser) = await app.SignInNewAsync(Roles.Admin);
+        var (_, browser) = await app.SignInNewAsync(Roles.Admin);
+        var (director, directorBrowser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var member = await app.CreateStaffAsync(Roles.Counselor);
         var start = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Sequence));
 
+        // A case role waits for a director (separation of duties); the role rows change when the director confirms.
         (await browser.SubmitFormAsync($"/Admin/Staff/Edit/{member.Id}", new() { ["Input.Role"] = Roles.Auditor }, handler: "ChangeRole")).AssertRedirectTo("/Admin/Staff/Edit/");
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Sequence > start && a.EntityType.StartsWith("IdentityUserRole"))));
+        (await directorBrowser.SubmitFormAsync("/Staff/Requests", new(), handler: "Confirm")).AssertRedirectTo("/Staff/Requests");
 
         var roleIds = await app.WithDbAsync(db => db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id));
         var rows = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
@@ -94,6 +98,6 @@ public sealed class AccessEventTests
         Assert.Equal(
             [(AuditActions.Delete, $"{member.Id}|{roleIds[Roles.Counselor]}"), (AuditActions.Insert, $"{member.Id}|{roleIds[Roles.Auditor]}")],
             rows.Select(r => (r.Action, r.EntityKey)).Order().ToList());
-        Assert.All(rows, r => Assert.Equal(admin.Id, r.UserId));
+        Assert.All(rows, r => Assert.Equal(director.Id, r.UserId));
     }
 }

@@ -205,6 +205,20 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
         return browser;
     }
 
+    // ---- Separation of duties and fresh sign-in (issue 15): helpers for accounts whose password is not the default.
+
+    /// Signs in with a password other than <see cref="Password"/>, e.g. one set from a password link.
+    public async Task<HttpClient> SignInAsync(StaffMember member, string password)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var browser = CreateBrowser();
+        var response = await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    // ---- End of the issue 15 helpers.
+
     /// A resident admitted a year ago, on the given counselor's caseload (or none).
     public async Task<Guid> CreateResidentAsync(string? counselorId, string preferredName = "Testa Example", string legalName = "Testa Q. Example")
     {

@@ -9,9 +9,9 @@ namespace SafeHome.Web.Pages.Account;
 
 /// Sets a password from the link an administrator produced (there is no mail server). The link carries the
 /// account's opaque id and a single-use token; a used or stale token is refused with a plain message.
-public sealed class ResetPasswordModel(UserManager<SafeHomeUser> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<SafeHomeUser> users, AccountChanges changes) : PageModel
 {
-    public const string InvalidLink = "This link is not valid any more. Ask an administrator for a new one.";
+    public const string InvalidLink = "This link is not valid any more: a password link works once and expires 24 hours after it was made, and a newer link replaces it. Ask an administrator for a new one.";
 
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
@@ -60,6 +60,8 @@ public sealed class ResetPasswordModel(UserManager<SafeHomeUser> users) : PageMo
             return Page();
         }
 
+        // A reset that waits for a director can now be confirmed; until then the account reads no case content.
+        await changes.RecordPasswordSetAsync(user.Id);
         TempData["Status"] = "Your password is set. Sign in with it now.";
         return RedirectToPage("/Account/Login");
     }

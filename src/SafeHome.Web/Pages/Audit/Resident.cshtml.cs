@@ -53,6 +53,7 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
         return Page();
     }
 
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnGetCsvAsync(Guid residentId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(residentId, cancellationToken))

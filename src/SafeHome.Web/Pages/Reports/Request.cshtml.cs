@@ -37,6 +37,7 @@ public sealed class RequestModel(SafeHomeDbContext db, ReportRequests requests, 
         return RedirectToPage("/Reports/Run", new { id = run.Id });
     }
 
+    [RequiresRecentSignIn(ReturnPage = "/Reports/Run")]
     public async Task<IActionResult> OnPostRegenerateAsync(Guid id, CancellationToken cancellationToken)
     {
         var existing = await db.ReportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);

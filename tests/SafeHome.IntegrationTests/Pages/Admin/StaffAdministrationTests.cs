@@ -14,6 +14,7 @@ public sealed class StaffAdministrationTests
     public async Task An_admin_creates_an_account_whose_owner_sets_a_password_through_the_shown_link()
     {
         await using var app = await SafeHomeApp.StartAsync();
+        var director = await app.CreateStaffAsync(Roles.ProgramDirector);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
 
         var created = await admin.SubmitFormAsync("/Admin/Staff/Create", new()
@@ -22,13 +23,17 @@ public sealed class StaffAdministrationTests
             ["Input.DisplayName"] = "New Counselor",
             ["Input.Role"] = Roles.Counselor,
         });
-        created.AssertRedirectTo("/Admin/Staff/Edit/");
-        var edit = await admin.GetDocumentAsync(created.Location());
-        var link = new Uri(edit.QuerySelector("#reset-link")!.GetAttribute("value")!);
+
+        // The link is on this response only: nothing carries it to another page.
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var link = new Uri((await HtmlForms.ParseAsync(created)).QuerySelector("#reset-link")!.GetAttribute("value")!);
+        var member = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == "new.counselor@example.invalid"));
+        Assert.Null((await admin.GetDocumentAsync($"/Admin/Staff/Edit/{member.Id}")).QuerySelector("#reset-link"));
 
         var newcomer = app.CreateBrowser();
         var set = await newcomer.SubmitFormAsync(link.PathAndQuery, new() { ["Input.Password"] = SafeHomeApp.Password, ["Input.ConfirmPassword"] = SafeHomeApp.Password });
         set.AssertRedirectTo("/Account/Login");
+        (await (await app.SignInAsync(director)).SubmitFormAsync("/Staff/Requests", new(), handler: "Confirm")).AssertRedirectTo("/Staff/Requests");
         var signedIn = await app.SignInAsync(new StaffMember(string.Empty, "new.counselor@example.invalid", Roles.Counselor));
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/Residents")).StatusCode);
 
@@ -52,7 +57,10 @@ public sealed class StaffAdministrationTests
         var refused = await app.CreateBrowser().SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = counselor.Email, ["Input.Password"] = SafeHomeApp.Password });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
 
+        // Reactivating a counselor waits for a program director's confirmation (separation of duties).
         (await admin.SubmitFormAsync($"/Admin/Staff/Edit/{counselor.Id}", new(), handler: "Reactivate")).AssertRedirectTo("/Admin/Staff/Edit/");
+        var director = await app.SignInAsync(await app.CreateStaffAsync(Roles.ProgramDirector));
+        (await director.SubmitFormAsync("/Staff/Requests", new(), handler: "Confirm")).AssertRedirectTo("/Staff/Requests");
         var again = await app.SignInAsync(counselor);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Residents")).StatusCode);
     }
@@ -65,15 +73,16 @@ public sealed class StaffAdministrationTests
         var (member, session) = await app.SignInNewAsync(Roles.ProgramDirector);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Residents/Intake")).StatusCode);
 
-        (await admin.SubmitFormAsync($"/Admin/Staff/Edit/{member.Id}", new() { ["Input.Role"] = Roles.Auditor }, handler: "ChangeRole")).AssertRedirectTo("/Admin/Staff/Edit/");
+        // Taking a case role away never waits for anyone.
+        (await admin.SubmitFormAsync($"/Admin/Staff/Edit/{member.Id}", new() { ["Input.Role"] = Roles.Admin }, handler: "ChangeRole")).AssertRedirectTo("/Admin/Staff/Edit/");
 
         (await session.GetAsync("/Residents/Intake")).AssertRedirectTo("/Account/Login");
-        var auditor = await app.SignInAsync(member);
-        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/Residents/Intake")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/Residents")).StatusCode);
+        var asAdmin = await app.SignInAsync(member);
+        Assert.Equal(HttpStatusCode.Forbidden, (await asAdmin.GetAsync("/Residents")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await asAdmin.GetAsync("/Admin/Staff")).StatusCode);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>();
-        Assert.Equal([Roles.Auditor], await users.GetRolesAsync((await users.FindByIdAsync(member.Id))!));
+        Assert.Equal([Roles.Admin], await users.GetRolesAsync((await users.FindByIdAsync(member.Id))!));
     }
 
     [Fact]

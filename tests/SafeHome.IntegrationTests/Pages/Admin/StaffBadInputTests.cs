@@ -104,11 +104,16 @@ public sealed class StaffBadInputTests(StaffFormsHome home) : IClassFixture<Staf
             ["Roles"] = Roles.Admin,
         });
 
-        response.AssertRedirectTo("/Admin/Staff/Edit/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await HtmlForms.ParseAsync(response)).QuerySelector("#reset-link"));
         var after = await home.AccountsAsync();
         Assert.Equal(before.Count + 1, after.Count);
         var created = Assert.Single(after, a => a.Email == email);
-        Assert.Equal(Roles.Counselor, created.Roles);
+
+        // No role at all yet: the counselor role waits for a director, and the forged admin role went nowhere.
+        Assert.Equal(string.Empty, created.Roles);
+        var waiting = await home.App.WithDbAsync(db => db.AccountChangeRequests.AsNoTracking().SingleAsync(r => r.AccountId == created.Id));
+        Assert.Equal((AccountChangeKind.GrantCaseRole, Roles.Counselor), (waiting.Kind, waiting.Role));
         Assert.True(created.IsActive);
         Assert.NotEqual("forged-id", created.Id);
     }

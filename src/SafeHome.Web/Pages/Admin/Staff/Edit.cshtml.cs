@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using SafeHome.Data;
+using SafeHome.Domain.Staff;
 using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages.Admin.Staff;
 
-public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts accounts) : PageModel
+public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts accounts, AccountChanges changes) : PageModel
 {
     public const string NotYourself = "You cannot change your own role or deactivate yourself; ask another administrator.";
 
@@ -30,6 +31,9 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
 
     public string? ResetLink { get; private set; }
 
+    /// The change to this account that waits for a program director, if any.
+    public AccountChangeRequest? Waiting { get; private set; }
+
     public bool IsSelf => Member.Id == User.UserId();
 
     public async Task<IActionResult> OnGetAsync(string id)
@@ -40,14 +44,10 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
         }
 
         Input.Role = CurrentRole ?? string.Empty;
-        if (TempData["ResetToken"] is string token)
-        {
-            ResetLink = BuildResetLink(token);
-        }
-
         return Page();
     }
 
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostChangeRoleAsync(string id)
     {
         if (!await LoadAsync(id))
@@ -65,14 +65,20 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
             return Page();
         }
 
-        var result = await accounts.ChangeRoleAsync(Member, Input.Role);
-        if (!result.Succeeded)
+        var outcome = await changes.ChangeRoleAsync(Member, Input.Role, User.UserId()!);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddIdentityErrors(result);
+            foreach (var error in outcome.Result.Errors)
+            {
+                ModelState.AddModelError("Input.Role", error.Description);
+            }
+
             return Page();
         }
 
-        TempData["Status"] = $"Role changed to {SafeHome.Domain.Staff.Roles.DisplayName(Input.Role)}. Their open sessions have ended.";
+        TempData["Status"] = outcome.Request is null
+            ? $"Role changed to {Roles.DisplayName(Input.Role)}. Their open sessions have ended."
+            : $"Requested: {Roles.DisplayName(Input.Role)}. The role is given only when a program director other than you confirms it; until then the account keeps its current role.";
         return RedirectToPage(new { id });
     }
 
@@ -114,8 +120,11 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
 
     public async Task<IActionResult> OnPostDeactivateAsync(string id) => await SetActiveAsync(id, active: false);
 
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostReactivateAsync(string id) => await SetActiveAsync(id, active: true);
 
+    /// The link is shown on this response only; it is never put in TempData (a cookie) or stored anywhere.
+    [RequiresRecentSignIn]
     public async Task<IActionResult> OnPostResetLinkAsync(string id)
     {
         ModelState.Clear();
@@ -124,9 +133,53 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
             return NotFound();
         }
 
-        ResetLink = BuildResetLink(await accounts.CreatePasswordResetTokenAsync(Member));
         Input.Role = CurrentRole ?? string.Empty;
+        if (IsSelf)
+        {
+            ModelState.AddModelError(string.Empty, NotYourself);
+            return Page();
+        }
+
+        var outcome = await changes.PasswordLinkAsync(Member, User.UserId()!);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddIdentityErrors(outcome.Result);
+            return Page();
+        }
+
+        await LoadAsync(id);
+        Input.Role = CurrentRole ?? string.Empty;
+        ResetLink = BuildResetLink(outcome.ResetToken!);
         return Page();
+    }
+
+    [RequiresRecentSignIn]
+    public async Task<IActionResult> OnPostResetMfaAsync(string id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input.Role = CurrentRole ?? string.Empty;
+        if (IsSelf)
+        {
+            ModelState.AddModelError(string.Empty, NotYourself);
+            return Page();
+        }
+
+        var outcome = await changes.ResetMfaAsync(Member, User.UserId()!);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddIdentityErrors(outcome.Result);
+            return Page();
+        }
+
+        TempData["Status"] = outcome.Request is null
+            ? "The authenticator is removed; the person enrols a new one at their next sign-in."
+            : "MFA reset requested. It happens only when a program director other than you confirms it.";
+        return RedirectToPage(new { id });
     }
 
     private async Task<IActionResult> SetActiveAsync(string id, bool active)
@@ -144,8 +197,23 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
             return Page();
         }
 
-        await accounts.SetActiveAsync(Member, active);
-        TempData["Status"] = active ? "The account is active again." : "The account is deactivated and its sessions have ended.";
+        if (!active)
+        {
+            await accounts.SetActiveAsync(Member, active: false);
+            TempData["Status"] = "The account is deactivated and its sessions have ended.";
+            return RedirectToPage(new { id });
+        }
+
+        var outcome = await changes.ReactivateAsync(Member, User.UserId()!);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddIdentityErrors(outcome.Result);
+            return Page();
+        }
+
+        TempData["Status"] = outcome.Request is null
+            ? "The account is active again."
+            : "Reactivation requested. The account stays deactivated until a program director other than you confirms it.";
         return RedirectToPage(new { id });
     }
 
@@ -159,6 +227,7 @@ public sealed class EditModel(UserManager<SafeHomeUser> users, StaffAccounts acc
 
         Member = user;
         CurrentRole = await accounts.RoleOfAsync(user);
+        Waiting = await changes.OpenRequestForAsync(user.Id);
         var candidates = await accounts.SupervisorCandidatesAsync(user);
         SupervisorOptions = [.. candidates.Select(c => new SelectListItem($"{c.DisplayName} ({c.Email})", c.Id))];
         if (user.SupervisorId is { } saved && candidates.All(c => c.Id != saved))
