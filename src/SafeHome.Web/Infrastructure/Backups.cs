@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Data.Backups;
+using SafeHome.Data.Encryption;
 using SafeHome.Domain.Auditing;
 
 namespace SafeHome.Web.Infrastructure;
@@ -111,6 +112,14 @@ public static class Backups
         if (!AuditChainKeeper.HasKey(auditOptions, dataFolder))
         {
             await error.WriteLineAsync($"The audit key is not here. Put the site's key file at {AuditChainKeeper.KeyPath(auditOptions, dataFolder)} (mode 600) or set Audit:Key, then run restore again; with a new key every entry of the restored history would look changed.");
+            return 2;
+        }
+
+        // Checked before anything opens the database, which would make a new field key ring.
+        var fieldOptions = services.GetRequiredService<FieldEncryptionOptions>();
+        if (string.IsNullOrWhiteSpace(fieldOptions.Keys) && !File.Exists(FieldKeyRing.KeyPath(fieldOptions, dataFolder)))
+        {
+            await error.WriteLineAsync($"The field encryption keys are not here. Put the site's key file at {FieldKeyRing.KeyPath(fieldOptions, dataFolder)} (mode 600) or set Encryption:Keys, then run restore again; with new keys the restored names and notes could not be read.");
             return 2;
         }
 

@@ -56,9 +56,10 @@ public sealed class BackupRestoreTests
             Assert.Contains($"audit entries up to {manifest.HeadSequence}", output.ToString(), StringComparison.Ordinal);
 
             var key = $"--Audit:Key={Convert.ToBase64String(app.Services.GetRequiredService<AuditChainKeeper>().Key)}";
-            Assert.Equal(0, await RunAsync([$"--Database:DataFolder={restored}", key, "restore", "--from", archive]));
+            var fieldKeys = $"--Encryption:Keys={(await File.ReadAllTextAsync(Path.Combine(site, "field-encryption.keys"), TestContext.Current.CancellationToken)).Trim()}";
+            Assert.Equal(0, await RunAsync([$"--Database:DataFolder={restored}", key, fieldKeys, "restore", "--from", archive]));
             var verify = new StringWriter();
-            Assert.Equal(0, await RunAsync([$"--Database:DataFolder={restored}", key, "verify-audit"], output: verify));
+            Assert.Equal(0, await RunAsync([$"--Database:DataFolder={restored}", key, fieldKeys, "verify-audit"], output: verify));
             Assert.StartsWith("Audit chain intact", verify.ToString(), StringComparison.Ordinal);
 
             // Every table holds exactly what the manifest says; the restore adds only its own audit entry and check.
@@ -172,7 +173,7 @@ public sealed class BackupRestoreTests
     }
 
     public static TheoryData<string> Refusals =>
-        ["occupied", "no key", "other key", "changed without the key", "manifest edited", "damaged when signed", "not matching its signed manifest", "not a backup"];
+        ["occupied", "no key", "no field keys", "other key", "changed without the key", "manifest edited", "damaged when signed", "not matching its signed manifest", "not a backup"];
 
     [Theory]
     [MemberData(nameof(Refusals))]
@@ -188,6 +189,7 @@ public sealed class BackupRestoreTests
             Assert.Equal(0, await RunAsync([$"--Database:DataFolder={site}", "--environment=Development", "backup", "--to", archive]));
             var siteKey = app.Services.GetRequiredService<AuditChainKeeper>().Key;
             var key = Convert.ToBase64String(siteKey);
+            var fieldKeys = (await File.ReadAllTextAsync(Path.Combine(site, "field-encryption.keys"), TestContext.Current.CancellationToken)).Trim();
             var database = Path.Combine(target, "safehome.db");
             string? expected = null;
             var exitExpected = 1;
@@ -201,6 +203,10 @@ public sealed class BackupRestoreTests
                 case "no key":
                     key = string.Empty;
                     (expected, exitExpected) = ("The audit key is not here", 2);
+                    break;
+                case "no field keys":
+                    fieldKeys = string.Empty;
+                    (expected, exitExpected) = ("The field encryption keys are not here", 2);
                     break;
                 case "other key":
                     key = Convert.ToBase64String(new byte[32]);
@@ -232,8 +238,9 @@ public sealed class BackupRestoreTests
             var before = File.Exists(database) ? await File.ReadAllBytesAsync(database, TestContext.Current.CancellationToken) : null;
             var error = new StringWriter();
             string[] keyOption = key.Length == 0 ? [] : [$"--Audit:Key={key}"];
+            string[] fieldKeyOption = fieldKeys.Length == 0 ? [] : [$"--Encryption:Keys={fieldKeys}"];
 
-            var exit = await RunAsync([$"--Database:DataFolder={target}", .. keyOption, "restore", "--from", archive], error: error);
+            var exit = await RunAsync([$"--Database:DataFolder={target}", .. keyOption, .. fieldKeyOption, "restore", "--from", archive], error: error);
 
             Assert.Equal(exitExpected, exit);
             Assert.Contains(expected!, error.ToString(), StringComparison.Ordinal);
@@ -247,6 +254,7 @@ public sealed class BackupRestoreTests
             }
 
             Assert.False(File.Exists(Path.Combine(target, "audit-chain.key")), "a restore must never make up a key");
+            Assert.False(File.Exists(Path.Combine(target, "field-encryption.keys")), "a restore must never make up field keys");
             Assert.False(File.Exists(database + ".restoring"));
         }
         finally

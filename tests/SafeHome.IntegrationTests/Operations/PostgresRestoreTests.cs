@@ -33,7 +33,8 @@ public sealed class PostgresRestoreTests(PostgresCluster cluster) : IClassFixtur
             await app.CreateResidentAsync(counselor.Id, "Later Example", "Later Q. Example");
             var checkedHead = await app.WithDbAsync(async db => (await new AuditChainVerifier(db, keeper, TimeProvider.System).VerifyAsync(IntegrityCheckSource.Command, null)).Head.Sequence);
             var restored = await cluster.RestoreAsync(dump);
-            string[] options = ["--Database:Provider=Postgres", $"--Database:ConnectionString={restored}", $"--Database:DataFolder={node}", $"--Audit:Key={Convert.ToBase64String(keeper.Key)}", $"--Audit:SharedCheckpointFile={shared}"];
+            var fieldKeys = (await File.ReadAllTextAsync(Path.Combine(site, "field-encryption.keys"), TestContext.Current.CancellationToken)).Trim();
+            string[] options = ["--Database:Provider=Postgres", $"--Database:ConnectionString={restored}", $"--Database:DataFolder={node}", $"--Audit:Key={Convert.ToBase64String(keeper.Key)}", $"--Encryption:Keys={fieldKeys}", $"--Audit:SharedCheckpointFile={shared}"];
 
             var advice = new StringWriter();
             Assert.Equal(2, await RunAsync([.. options, "backup", "--to", Path.Combine(backups, "x.zip")], error: advice));
