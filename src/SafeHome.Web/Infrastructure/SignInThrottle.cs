@@ -28,6 +28,12 @@ public sealed class SignInThrottleOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan PerAddressWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// No refused sign-in is answered sooner than this after its check began. A real account's refusal also writes its
+    /// failure count and an audit row, which an unknown email does not; the floor covers that difference, so the time
+    /// to answer does not say whether an email has an account.
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan RefusalFloor { get; set; } = TimeSpan.FromMilliseconds(400);
 }
 
 /// Rate limits every credential check (issue 15, SECURITY.md A5), on top of Identity's lockout: per account, so
@@ -43,17 +49,30 @@ public sealed class SignInThrottle : IDisposable
 
     private readonly PartitionedRateLimiter<Attempt> _limiter;
     private readonly TimeSpan _longestWindow;
+    private readonly TimeSpan _refusalFloor;
 
     public SignInThrottle(IOptions<SignInThrottleOptions> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var options = settings.Value;
+        _refusalFloor = options.RefusalFloor;
         _longestWindow = options.PerAccountWindow > options.PerAddressWindow ? options.PerAccountWindow : options.PerAddressWindow;
         var perAccount = PartitionedRateLimiter.Create<Attempt, string>(a =>
             RateLimitPartition.GetSlidingWindowLimiter(a.Account, _ => Window(options.PerAccountPermits, options.PerAccountWindow)));
         var perAddress = PartitionedRateLimiter.Create<Attempt, string>(a =>
             RateLimitPartition.GetSlidingWindowLimiter(a.Address, _ => Window(options.PerAddressPermits, options.PerAddressWindow)));
         _limiter = PartitionedRateLimiter.CreateChained(perAccount, perAddress);
+    }
+
+    /// Holds a refusal until <see cref="SignInThrottleOptions.RefusalFloor"/> has passed since <paramref name="started"/>
+    /// (a <see cref="System.Diagnostics.Stopwatch"/> timestamp). Real time on purpose: it is about what a client measures.
+    public async Task HoldRefusalAsync(long started, CancellationToken cancellationToken)
+    {
+        var remaining = _refusalFloor - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, cancellationToken);
+        }
     }
 
     /// Takes one attempt from the account's and the client address's allowance. False when either is spent; then

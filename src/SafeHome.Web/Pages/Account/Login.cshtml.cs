@@ -38,6 +38,7 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
             return SignInThrottle.Refuse(this, retryAfter);
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         Microsoft.AspNetCore.Identity.SignInResult result;
         if (user is null || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
@@ -71,6 +72,7 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
         }
 
         ModelState.AddModelError(string.Empty, Failure);
+        await throttle.HoldRefusalAsync(started, HttpContext.RequestAborted);
         return Page();
     }
 
