@@ -177,7 +177,14 @@ public static class WebServiceCollectionExtensions
 
         // Issue 15: every cookie the app sets is Secure, HttpOnly and __Host- prefixed (so no other site on the domain
         // and no plain-http page can set or read it), not only the session cookie configured below.
-        services.AddAntiforgery(options => HostOnly(options.Cookie, "__Host-Antiforgery"));
+        services.AddAntiforgery(options =>
+        {
+            HostOnly(options.Cookie, "__Host-Antiforgery");
+
+            // Antiforgery throws on a plain-http request when its cookie demands Secure, and a first run is
+            // http://localhost (which browsers treat as secure): the cookie policy in UseSafeHome makes it Secure instead.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.None;
+        });
         services.Configure<CookieTempDataProviderOptions>(options => HostOnly(options.Cookie, "__Host-TempData"));
         services.PostConfigureAll<CookieAuthenticationOptions>(options =>
         {
@@ -266,6 +273,9 @@ public static class WebServiceCollectionExtensions
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSecurityHeaders();
+
+        // Every cookie any component appends leaves Secure and HttpOnly, whatever its own options say.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always, HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<FormDecodingMiddleware>();

@@ -115,8 +115,11 @@ public sealed class CookieCrawlTests
         var browser = app.CreateBrowser();
         await RecordAsync(seen, $"{role} GET /Account/Login", browser.GetAsync("/Account/Login"));
         var response = await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password });
-        response.AssertRedirectTo("/");
+        response.AssertRedirectTo("/Account/LoginWith2fa");
         await RecordAsync(seen, $"{role} POST /Account/Login", Task.FromResult(response));
+        var code = await browser.SubmitFormAsync(response.Location(), new() { ["Input.Code"] = app.NextCode(member.Email) });
+        code.AssertRedirectTo("/");
+        await RecordAsync(seen, $"{role} POST /Account/LoginWith2fa", Task.FromResult(code));
         return browser;
     }
 

@@ -9,8 +9,9 @@ using SafeHome.Domain.Auditing;
 namespace SafeHome.Web.Pages.Account;
 
 /// The second step of signing in (SECURITY.md A3–A5): the code from the authenticator app, or one recovery code.
-/// Only a person who passed the password step gets here; wrong codes count toward the same lockout as wrong passwords.
-public sealed class LoginWith2faModel(SignInManager<SafeHomeUser> signIn, UserManager<SafeHomeUser> users, AuditLog audit, Infrastructure.SignInThrottle throttle) : PageModel
+/// Only a person who passed the password step (and its throttle) gets here; wrong codes count toward the same lockout
+/// as wrong passwords, which limits code guessing to five tries per 15 minutes.
+public sealed class LoginWith2faModel(SignInManager<SafeHomeUser> signIn, UserManager<SafeHomeUser> users, AuditLog audit) : PageModel
 {
     public const string CodeFailure = "That code did not work. Enter the 6-digit code your authenticator app shows now; each code works once.";
     public const string RecoveryFailure = "That recovery code did not work. Each recovery code works once.";
@@ -34,12 +35,6 @@ public sealed class LoginWith2faModel(SignInManager<SafeHomeUser> signIn, UserMa
         {
             // The step between password and code lasts minutes; after that the password comes first again.
             return RedirectToPage("/Account/Login");
-        }
-
-        // The same allowance as the password step: guessing codes is no cheaper than guessing passwords.
-        if (!throttle.TryAcquire(HttpContext, user.Email!, out var retryAfter))
-        {
-            return Infrastructure.SignInThrottle.Refuse(this, retryAfter);
         }
 
         var recovery = !string.IsNullOrWhiteSpace(Input.RecoveryCode);
