@@ -55,6 +55,11 @@ public sealed partial class CaseloadJourneyTests
             var (exitCode, verbOutput) = await server.RunVerbAsync(
                 Director.Password, TestContext.Current.CancellationToken, "create-user", "--email", Director.Email, "--role", "ProgramDirector", "--name", Director.DisplayName);
             Assert.True(exitCode == 0, verbOutput);
+
+            // The verb enrols the account and prints its key and otpauth link: the director's app takes the secret.
+            var secret = Regex.Match(verbOutput, @"otpauth://totp/SafeHome:[^?\s]+\?secret=(?<secret>[A-Z2-7]+)&issuer=SafeHome");
+            Assert.True(secret.Success, verbOutput);
+            Authenticators[Director] = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret.Groups["secret"].Value));
             var directorPage = await NewPageAsync(browser, server, pages);
             await directorPage.GotoAsync("/Account/Login");
             await SignInAsync(directorPage, Director);

@@ -269,7 +269,7 @@ public sealed class CosignBadInputTests
     }
 
     [Fact]
-    public async Task A_nul_character_is_refused_before_the_page_runs_and_nothing_changes()
+    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved()
     {
         await using var app = await SafeHomeApp.StartAsync();
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
@@ -280,7 +280,9 @@ public sealed class CosignBadInputTests
         // The framework's form reader rejects U+0000 outright, so the friendly 400 page answers, not the form.
         var response = await director.SubmitFormAsync($"/Notes/Cosign/{id}", new() { ["Input.ReturnComments"] = "Please fix\0this" }, handler: "Return");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // Issue 15: the form comes back with a message next to the field that says what was wrong, and nothing is saved.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("contained a NUL character", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 

@@ -132,15 +132,15 @@ public sealed class NoteFormBadInputTests(NoteFormHome home) : IClassFixture<Not
     }
 
     [Fact]
-    public async Task A_NUL_character_is_refused_by_the_form_reader_before_any_handler_and_nothing_is_stored()
+    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved()
     {
         var before = await SnapshotAsync(home.App);
 
-        // ASP.NET Core's form reader refuses a NUL in any form value, so the answer is the friendly 400 page, not the form.
         var response = await home.Counselor.SubmitFormAsync($"/Notes/Write/{home.ResidentId}", Complete(home.App, "Before\0after"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("could not be accepted", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Issue 15: the form comes back with a message next to the field that says what was wrong, and nothing is saved.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("contained a NUL character", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(home.App));
     }
 

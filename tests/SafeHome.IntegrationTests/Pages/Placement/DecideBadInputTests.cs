@@ -67,7 +67,7 @@ public sealed class DecideBadInputTests
     }
 
     [Fact]
-    public async Task A_nul_character_is_refused_by_the_form_reader_with_400_and_saves_nothing()
+    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved()
     {
         await using var app = await SafeHomeApp.StartAsync();
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
@@ -76,8 +76,9 @@ public sealed class DecideBadInputTests
         // The framework refuses to read a form holding U+0000 at all, so the page never sees it: a 400, never a 500.
         var response = await browser.SubmitFormAsync($"/Placement/Decide/{residentId}", DecideTests.Values(rationale: "Invented\0rationale"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Request not accepted", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Issue 15: the form comes back with a message next to the field that says what was wrong, and nothing is saved.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("contained a NUL character", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.PlacementSafetyDecisions.AnyAsync()));
     }
 
