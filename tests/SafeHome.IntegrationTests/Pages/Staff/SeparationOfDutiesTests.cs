@@ -37,7 +37,7 @@ public sealed class SeparationOfDutiesTests
         // Never in a cookie: the response sets no TempData cookie with a value (clearing an old one is fine).
         Assert.DoesNotContain(
             created.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [],
-            c => c.Contains("TempData", StringComparison.OrdinalIgnoreCase) && !c.Contains("TempDataProvider=;", StringComparison.Ordinal));
+            c => c.Contains("TempData", StringComparison.OrdinalIgnoreCase) && !c.Contains("TempData=;", StringComparison.Ordinal));
 
         // The admin follows the link and signs in as the new director.
         await SetPasswordAsync(app, link);
