@@ -326,11 +326,11 @@ namespace SafeHome.Migrations.Postgres.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("EntityType", "EntityKey");
+                    b.HasIndex("ResidentId", "Sequence");
 
-                    b.HasIndex("ResidentId", "OccurredAtUtc");
+                    b.HasIndex("UserId", "Sequence");
 
-                    b.HasIndex("UserId", "OccurredAtUtc");
+                    b.HasIndex("EntityType", "EntityKey", "Sequence");
 
                     b.ToTable("AuditEntries");
                 });
@@ -377,7 +377,7 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RanAtUtc");
+                    b.HasIndex("RanAtUtc", "Id");
 
                     b.ToTable("IntegrityChecks");
                 });
@@ -2493,7 +2493,7 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CounselorId");
+                    b.HasIndex("CounselorId", "ResidentId");
 
                     b.HasIndex("ResidentId", "CounselorId")
                         .IsUnique();
@@ -2653,6 +2653,8 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DischargedOn", "ResidentId");
 
                     b.HasIndex("ResidentId", "AdmittedOn");
 

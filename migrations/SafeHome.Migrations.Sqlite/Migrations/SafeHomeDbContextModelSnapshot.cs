@@ -313,11 +313,11 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("EntityType", "EntityKey");
+                    b.HasIndex("ResidentId", "Sequence");
 
-                    b.HasIndex("ResidentId", "OccurredAtUtc");
+                    b.HasIndex("UserId", "Sequence");
 
-                    b.HasIndex("UserId", "OccurredAtUtc");
+                    b.HasIndex("EntityType", "EntityKey", "Sequence");
 
                     b.ToTable("AuditEntries");
                 });
@@ -364,7 +364,7 @@ namespace SafeHome.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RanAtUtc");
+                    b.HasIndex("RanAtUtc", "Id");
 
                     b.ToTable("IntegrityChecks");
                 });
@@ -2480,7 +2480,7 @@ namespace SafeHome.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CounselorId");
+                    b.HasIndex("CounselorId", "ResidentId");
 
                     b.HasIndex("ResidentId", "CounselorId")
                         .IsUnique();
@@ -2640,6 +2640,8 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DischargedOn", "ResidentId");
 
                     b.HasIndex("ResidentId", "AdmittedOn");
 

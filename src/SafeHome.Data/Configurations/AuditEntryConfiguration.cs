@@ -12,17 +12,19 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(40).IsRequired();
         builder.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
         builder.Property(a => a.EntityKey).HasMaxLength(450).IsRequired();
-        builder.HasIndex(a => new { a.EntityType, a.EntityKey });
+        // Each index ends in Sequence so a record's, a resident's or a user's history is read newest-first straight
+        // off the index, a page at a time, however long it grows (issue 16).
+        builder.HasIndex(a => new { a.EntityType, a.EntityKey, a.Sequence });
         builder.HasIndex(a => a.OccurredAtUtc);
         builder.Property(a => a.Hash).HasMaxLength(AuditChain.HashLength);
 
         // Gapless and unique: two writers can never both take the same place in the chain.
         builder.HasIndex(a => a.Sequence).IsUnique();
 
-        builder.HasIndex(a => new { a.ResidentId, a.OccurredAtUtc });
+        builder.HasIndex(a => new { a.ResidentId, a.Sequence });
 
         // The auditor's timeline of one user's actions, newest first.
-        builder.HasIndex(a => new { a.UserId, a.OccurredAtUtc });
+        builder.HasIndex(a => new { a.UserId, a.Sequence });
     }
 }
 
@@ -34,7 +36,8 @@ internal sealed class IntegrityCheckConfiguration : IEntityTypeConfiguration<Int
         builder.Property(c => c.Problem).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.RequestedById).HasMaxLength(450);
         builder.Property(c => c.Message).HasMaxLength(IntegrityCheck.MessageMaxLength).IsRequired();
-        builder.HasIndex(c => c.RanAtUtc);
+        // The integrity banner on every director's page reads the latest check straight off this index.
+        builder.HasIndex(c => new { c.RanAtUtc, c.Id });
     }
 }
 

@@ -12,6 +12,7 @@ internal sealed class CaseloadAssignmentConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.CounselorId).HasMaxLength(450).IsRequired();
         builder.HasOne<SafeHomeUser>().WithMany().HasForeignKey(a => a.CounselorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.ResidentId, a.CounselorId }).IsUnique();
-        builder.HasIndex(a => a.CounselorId);
+        // The caseload rule's semi-join reads a counselor's residents from this index alone (issue 16).
+        builder.HasIndex(a => new { a.CounselorId, a.ResidentId });
     }
 }

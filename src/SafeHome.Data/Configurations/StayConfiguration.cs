@@ -18,5 +18,9 @@ internal sealed class StayConfiguration : IEntityTypeConfiguration<Stay>
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.IsOpen);
         builder.HasIndex(s => new { s.ResidentId, s.AdmittedOn });
+
+        // Residents in care are found from their open stays (DischargedOn IS NULL), not by checking every resident
+        // the program ever admitted (issue 16).
+        builder.HasIndex(s => new { s.DischargedOn, s.ResidentId });
     }
 }

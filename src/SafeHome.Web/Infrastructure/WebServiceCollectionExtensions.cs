@@ -278,6 +278,7 @@ public static class WebServiceCollectionExtensions
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always, HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseOneConnectionPerRequest();
         app.UseMiddleware<FormDecodingMiddleware>();
         app.UseAuthentication();
         app.UseMfaEnrolment();

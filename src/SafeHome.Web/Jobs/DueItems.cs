@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
+using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Jobs;
 
@@ -24,28 +25,36 @@ public static class DueItems
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(schedule);
-        var states = await residents
-            .Where(r => r.Stays.Any(s => s.DischargedOn == null))
+        // One row per resident in care, each value a correlated lookup on its own (ResidentId, …) index; pending plans
+        // in a second query. Asking EF for the active plan as an object made it number every active plan of the
+        // program with a window function on every page view (issue 16).
+        var inCare = residents.Where(r => db.InCareIds().Contains(r.Id));
+        var states = await inCare
             .Select(r => new
             {
                 r.Id,
                 AdmittedOn = r.Stays.Where(s => s.DischargedOn == null).Select(s => s.AdmittedOn).First(),
-                Active = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.Active).Select(p => new { p.Id, p.ApprovedAtUtc, p.EffectiveOn }).FirstOrDefault(),
+                ActiveId = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.Active).Select(p => (Guid?)p.Id).FirstOrDefault(),
+                ActiveApprovedAtUtc = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.Active).Select(p => p.ApprovedAtUtc).FirstOrDefault(),
+                ActiveEffectiveOn = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.Active).Select(p => p.EffectiveOn).FirstOrDefault(),
                 LastNextDue = db.PlanReviews.Where(v => v.ResidentId == r.Id).OrderByDescending(v => v.HeldOn).ThenByDescending(v => v.RecordedAtUtc).Select(v => (DateOnly?)v.NextDueOn).FirstOrDefault(),
-                Pending = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.PendingApproval).Select(p => new { p.Id, p.SubmittedOn }).ToList(),
             })
-            .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        var pending = (await db.ServicePlans
+                .Where(p => p.Status == PlanStatus.PendingApproval && inCare.Select(r => r.Id).Contains(p.ResidentId))
+                .Select(p => new { p.ResidentId, p.Id, p.SubmittedOn })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.ResidentId);
 
         return states
             .SelectMany(s => schedule.DueFor(
                 new ResidentPlanState(
                     s.Id,
                     s.AdmittedOn,
-                    s.Active?.Id,
-                    s.Active is null ? null : EffectiveOn(s.Active.EffectiveOn, s.Active.ApprovedAtUtc),
+                    s.ActiveId,
+                    s.ActiveId is null ? null : EffectiveOn(s.ActiveEffectiveOn, s.ActiveApprovedAtUtc),
                     s.LastNextDue,
-                    [.. s.Pending.Select(p => (p.Id, p.SubmittedOn ?? today))]),
+                    [.. pending[s.Id].Select(p => (p.Id, p.SubmittedOn ?? today))]),
                 today))
             .ToList();
     }

@@ -15,7 +15,7 @@ public sealed class IndexModel(SafeHomeDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        VisibleResidentsInCare = await db.Residents.VisibleTo(User).CountAsync(r => r.Stays.Any(s => s.DischargedOn == null));
+        VisibleResidentsInCare = await db.InCareIds().Distinct().WhereVisible(db, User, id => id).CountAsync();
         if (User.IsInRole(Roles.ProgramDirector) || User.IsInRole(Roles.Auditor))
         {
             WaitingAccountChanges = await db.AccountChangeRequests.CountAsync(r => r.Status == AccountChangeStatus.Open);

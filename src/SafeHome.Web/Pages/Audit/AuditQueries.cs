@@ -53,12 +53,17 @@ public static class AuditQueries
             .Order(StringComparer.Ordinal)];
 
     /// Everything filed under one resident: changes of the resident and its children, and views of them. Older
-    /// entries of the resident itself may predate the ResidentId column, hence the second condition.
-    public static IQueryable<AuditEntry> ForResident(SafeHomeDbContext db, Guid residentId)
+    /// entries of the resident itself may predate the ResidentId column, hence the second part. Two parts rather than
+    /// one OR, because each is read newest-first straight off its own (…, Sequence) index: a page of a resident with
+    /// 100,000 entries reads about a page of rows instead of sorting them all (issue 16).
+    public static IReadOnlyList<IQueryable<AuditEntry>> ForResident(SafeHomeDbContext db, Guid residentId)
     {
         var key = residentId.ToString();
-        return db.AuditEntries.AsNoTracking()
-            .Where(e => e.ResidentId == residentId || (e.EntityType == "Resident" && e.EntityKey == key));
+        return
+        [
+            db.AuditEntries.AsNoTracking().Where(e => e.ResidentId == residentId),
+            db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Resident" && e.EntityKey == key && e.ResidentId == null),
+        ];
     }
 
     public static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter, TimeProvider clock)
@@ -94,33 +99,35 @@ public static class AuditQueries
     }
 
     /// One page, newest first. "Older" continues below the last entry shown, "Newer" above the first; a Newer page that
-    /// reaches the head becomes the first page again, so the newest page is always full.
-    public static async Task<KeysetPage<AuditEntry>> PageAsync(IQueryable<AuditEntry> query, long? before, long? after, CancellationToken cancellationToken)
+    /// reaches the head becomes the first page again, so the newest page is always full. The parts are disjoint
+    /// queries whose union is the history (see <see cref="ForResident"/>); each is read in sequence order with a limit
+    /// and the pieces are merged here.
+    public static async Task<KeysetPage<AuditEntry>> PageAsync(IReadOnlyList<IQueryable<AuditEntry>> parts, long? before, long? after, CancellationToken cancellationToken)
     {
         if (after is { } lower && before is null)
         {
-            var ascending = await query.Where(e => e.Sequence > lower).OrderBy(e => e.Sequence).Take(PageSize + 1).ToListAsync(cancellationToken);
+            var ascending = await TakeAsync(parts, q => q.Where(e => e.Sequence > lower).OrderBy(e => e.Sequence), descending: false, cancellationToken);
             if (ascending.Count > PageSize)
             {
                 var items = ascending.Take(PageSize).Reverse().ToList();
                 var last = items[^1].Sequence;
-                var hasOlder = await query.AnyAsync(e => e.Sequence < last, cancellationToken);
+                var hasOlder = await AnyAsync(parts, e => e.Sequence < last, cancellationToken);
                 return new KeysetPage<AuditEntry>(items, hasOlder, HasNewer: true) { OlderCursor = last, NewerCursor = items[0].Sequence };
             }
         }
 
-        var page = before is { } upper ? query.Where(e => e.Sequence < upper) : query;
-        var descending = await page.OrderByDescending(e => e.Sequence).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var descending = await TakeAsync(
+            parts, q => (before is { } upper ? q.Where(e => e.Sequence < upper) : q).OrderByDescending(e => e.Sequence), descending: true, cancellationToken);
         var shown = descending.Take(PageSize).ToList();
         var newer = false;
         if (before is not null && shown.Count > 0)
         {
             var first = shown[0].Sequence;
-            newer = await query.AnyAsync(e => e.Sequence > first, cancellationToken);
+            newer = await AnyAsync(parts, e => e.Sequence > first, cancellationToken);
         }
         else if (before is { } cursor)
         {
-            newer = await query.AnyAsync(e => e.Sequence >= cursor, cancellationToken);
+            newer = await AnyAsync(parts, e => e.Sequence >= cursor, cancellationToken);
         }
 
         return new KeysetPage<AuditEntry>(shown, descending.Count > PageSize, newer)
@@ -130,10 +137,44 @@ public static class AuditQueries
         };
     }
 
+    public static Task<KeysetPage<AuditEntry>> PageAsync(IQueryable<AuditEntry> query, long? before, long? after, CancellationToken cancellationToken) =>
+        PageAsync([query], before, after, cancellationToken);
+
+    // Up to a page and one of each part, merged in sequence order.
+    private static async Task<List<AuditEntry>> TakeAsync(
+        IReadOnlyList<IQueryable<AuditEntry>> parts, Func<IQueryable<AuditEntry>, IOrderedQueryable<AuditEntry>> order, bool descending, CancellationToken cancellationToken)
+    {
+        var merged = new List<AuditEntry>();
+        foreach (var part in parts)
+        {
+            merged.AddRange(await order(part).Take(PageSize + 1).ToListAsync(cancellationToken));
+        }
+
+        return [.. (descending ? merged.OrderByDescending(e => e.Sequence) : merged.OrderBy(e => e.Sequence)).Take(PageSize + 1)];
+    }
+
+    private static async Task<bool> AnyAsync(IReadOnlyList<IQueryable<AuditEntry>> parts, System.Linq.Expressions.Expression<Func<AuditEntry, bool>> predicate, CancellationToken cancellationToken)
+    {
+        foreach (var part in parts)
+        {
+            if (await part.AnyAsync(predicate, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static async Task<Dictionary<string, string>> StaffNamesAsync(SafeHomeDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken)
     {
         var ids = userIds.OfType<string>().Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
     public static string NameOf(IReadOnlyDictionary<string, string> names, string? userId) =>

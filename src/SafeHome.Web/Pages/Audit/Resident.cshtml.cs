@@ -41,8 +41,8 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
             return Page();
         }
 
-        var query = AuditQueries.Apply(AuditQueries.ForResident(db, residentId), Filter, clock);
-        var page = await AuditQueries.PageAsync(query, Filter.Before, Filter.After, cancellationToken);
+        var parts = AuditQueries.ForResident(db, residentId).Select(q => AuditQueries.Apply(q, Filter, clock)).ToList();
+        var page = await AuditQueries.PageAsync(parts, Filter.Before, Filter.After, cancellationToken);
         var names = await AuditQueries.StaffNamesAsync(db, page.Items.Select(e => e.UserId), cancellationToken);
         Timeline = new KeysetPage<TimelineRow>([.. page.Items.Select(e => AuditQueries.ToRow(e, names, clock))], page.HasOlder, page.HasNewer)
         {
@@ -66,8 +66,9 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
             return Page();
         }
 
-        var query = AuditQueries.Apply(AuditQueries.ForResident(db, residentId), Filter, clock).OrderByDescending(e => e.Sequence);
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var parts = AuditQueries.ForResident(db, residentId).Select(q => AuditQueries.Apply(q, Filter, clock)).ToList();
+        var query = parts.Aggregate((a, b) => a.Concat(b)).OrderByDescending(e => e.Sequence);
+        var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var csv = new StringBuilder();
         CsvExtract.AppendRow(csv, "Sequence", "When (local)", "User id", "User", "Action", "Record type", "Record key", "Resident id", "Changes");
         await foreach (var entry in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -94,7 +95,8 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
     {
         ResidentId = residentId;
         PreferredName = await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => r.PreferredName).FirstOrDefaultAsync(cancellationToken);
-        if (PreferredName is null && !await AuditQueries.ForResident(db, residentId).AnyAsync(cancellationToken))
+        if (PreferredName is null && !await AuditQueries.ForResident(db, residentId)[0].AnyAsync(cancellationToken)
+            && !await AuditQueries.ForResident(db, residentId)[1].AnyAsync(cancellationToken))
         {
             return false;
         }

@@ -13,9 +13,9 @@ public static class EpisodeAccess
     public static Task<MissingEpisode?> FindVisibleEpisodeAsync(this SafeHomeDbContext db, ClaimsPrincipal user, Guid episodeId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var visible = db.Residents.VisibleTo(user).Select(r => r.Id);
         return db.MissingEpisodes
-            .Where(e => e.Id == episodeId && visible.Contains(e.ResidentId))
+            .Where(e => e.Id == episodeId)
+            .WhereVisible(db, user, e => e.ResidentId)
             .Include(e => e.Notifications)
             .Include(e => e.LocationEntries)
             .Include(e => e.Debrief)

@@ -109,10 +109,15 @@ public sealed class DetailsModel(SafeHomeDbContext db, AuditLog audit, TimeProvi
 
     private async Task<IReadOnlyList<LinkedGoal>> LinkedGoalsAsync()
     {
+        if (Note.Links.Count == 0)
+        {
+            return [];
+        }
+
         var goalIds = Note.Links.Select(l => l.GoalId).Distinct().ToList();
         var objectiveIds = Note.Links.Select(l => l.ObjectiveId).OfType<Guid>().Distinct().ToList();
-        var goals = await db.PlanGoals.Where(g => goalIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.YouthStatement);
-        var objectives = await db.PlanObjectives.Where(o => objectiveIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Criterion);
+        var goals = await db.PlanGoals.Where(g => goalIds.Contains(g.Id)).Select(g => new { g.Id, g.YouthStatement }).ToDictionaryAsync(g => g.Id, g => g.YouthStatement);
+        var objectives = await db.PlanObjectives.Where(o => objectiveIds.Contains(o.Id)).Select(o => new { o.Id, o.Criterion }).ToDictionaryAsync(o => o.Id, o => o.Criterion);
         return
         [
             .. Note.Links.Select(l => new LinkedGoal(

@@ -57,7 +57,7 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
 
     public async Task<IActionResult> OnGetAsync(Guid residentId)
     {
-        var name = await db.Residents.VisibleTo(User).Where(r => r.Id == residentId).Select(r => r.PreferredName).FirstOrDefaultAsync();
+        var name = await db.VisibleResidents(User).Where(r => r.Id == residentId).Select(r => r.PreferredName).FirstOrDefaultAsync();
         if (name is null)
         {
             return NotFound();

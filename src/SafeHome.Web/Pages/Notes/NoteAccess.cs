@@ -33,7 +33,7 @@ public static class NoteAccess
             return null;
         }
 
-        var residentVisible = await db.Residents.VisibleTo(user).AnyAsync(r => r.Id == note.ResidentId);
+        var residentVisible = await db.VisibleResidents(user).AnyAsync(r => r.Id == note.ResidentId);
         if (residentVisible)
         {
             return new VisibleNote(note, true);
@@ -47,8 +47,7 @@ public static class NoteAccess
     public static IQueryable<ProgressNote> VisibleNotesOf(this SafeHomeDbContext db, ClaimsPrincipal user, Guid residentId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var visible = db.Residents.VisibleTo(user).Select(r => r.Id);
-        return db.ProgressNotes.Where(n => n.ResidentId == residentId && visible.Contains(n.ResidentId));
+        return db.ProgressNotes.Where(n => n.ResidentId == residentId).WhereVisible(db, user, n => n.ResidentId);
     }
 
     /// Directors co-sign any note; a counselor only notes of staff they are designated to supervise.
@@ -93,7 +92,12 @@ public static class NoteAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         var wanted = ids.OfType<string>().Distinct().ToList();
-        return await db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Users.Where(u => wanted.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
     }
 
     private static async Task<bool> IsSupervisorOfAsync(SafeHomeDbContext db, ClaimsPrincipal user, string authorId)

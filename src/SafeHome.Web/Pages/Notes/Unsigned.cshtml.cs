@@ -30,7 +30,7 @@ public sealed class UnsignedModel(SafeHomeDbContext db, TimeProvider clock, Note
         }
         else
         {
-            var caseload = db.Residents.VisibleTo(User).Select(r => r.Id);
+            var caseload = db.VisibleResidents(User).Select(r => r.Id);
             var supervised = db.Users.Where(u => u.SupervisorId == userId).Select(u => u.Id);
             notes = db.ProgressNotes.Where(n =>
                 (n.Status == NoteStatus.Draft && n.AuthorId == userId && caseload.Contains(n.ResidentId))

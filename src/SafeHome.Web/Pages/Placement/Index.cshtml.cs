@@ -34,7 +34,7 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
 
     public async Task<IActionResult> OnGetAsync(Guid residentId)
     {
-        var resident = await db.Residents.VisibleTo(User)
+        var resident = await db.VisibleResidents(User)
             .Where(r => r.Id == residentId)
             .Select(r => new { r.PreferredName, HasCurrentStay = r.Stays.Any(s => s.DischargedOn == null) })
             .FirstOrDefaultAsync();
@@ -68,8 +68,8 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
             .Where(f => f.ResidentId == residentId && f.Kind == FollowUpKind.PlacementDecision && f.ResolvedAtUtc == null)
             .ToListAsync();
         var sourceIds = followUps.Select(f => f.SourceId).ToList();
-        var episodes = await db.MissingEpisodes.Where(e => sourceIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.LastSeenUtc);
-        var disclosures = await db.ExploitationEvents.Where(e => sourceIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.DisclosedOn);
+        var episodes = await db.MissingEpisodes.Where(e => sourceIds.Contains(e.Id)).Select(e => new { e.Id, e.LastSeenUtc }).ToDictionaryAsync(e => e.Id, e => e.LastSeenUtc);
+        var disclosures = await db.ExploitationEvents.Where(e => sourceIds.Contains(e.Id)).Select(e => new { e.Id, e.DisclosedOn }).ToDictionaryAsync(e => e.Id, e => e.DisclosedOn);
         FollowUps = followUps
             .OrderBy(f => f.RaisedAtUtc)
             .Select(f => new FollowUpRow(

@@ -42,7 +42,7 @@ public sealed class CompareModel(SafeHomeDbContext db, AuditLog audit) : PageMod
             return NotFound();
         }
 
-        var resident = await db.Residents.VisibleTo(User).Where(r => r.Id == residentId).Select(r => new { r.PreferredName }).FirstOrDefaultAsync();
+        var resident = await db.VisibleResidents(User).Where(r => r.Id == residentId).Select(r => new { r.PreferredName }).FirstOrDefaultAsync();
         if (resident is null)
         {
             return NotFound();

@@ -29,15 +29,18 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
     public async Task OnGetAsync()
     {
         Today = clock.Today();
-        var visible = db.Residents.VisibleTo(User);
+        var visible = db.VisibleResidents(User);
         var items = await DueItems.ForAsync(db, visible, schedule.Schedule, Today);
+        // Follow-ups of residents in care only: a discharged resident's placement decision or review is no longer
+        // anyone's to do, and reading them all would grow with every past resident.
         var followUps = await db.CareFollowUps
-            .Where(f => f.ResolvedAtUtc == null && visible.Select(r => r.Id).Contains(f.ResidentId))
+            .Where(f => f.ResolvedAtUtc == null && db.InCareIds().Contains(f.ResidentId))
+            .WhereVisible(db, User, f => f.ResidentId)
             .OrderBy(f => f.RaisedAtUtc)
             .Select(f => new { f.Kind, f.Trigger, f.ResidentId, f.RaisedAtUtc })
             .ToListAsync();
         var residentIds = items.Select(i => i.ResidentId).Union(followUps.Select(f => f.ResidentId)).ToList();
-        var names = await visible.Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.PreferredName);
+        Dictionary<Guid, string> names = residentIds.Count == 0 ? [] : await visible.Where(r => residentIds.Contains(r.Id)).Select(r => new { r.Id, r.PreferredName }).ToDictionaryAsync(r => r.Id, r => r.PreferredName);
         Items = [.. items.Select(i => new DueRow(i.Kind, i.ResidentId, i.SubjectId, names.GetValueOrDefault(i.ResidentId, "—"), i.DueOn, Today.DayNumber - i.DueOn.DayNumber))];
         FollowUps = [.. followUps.Select(f => new FollowUpRow(f.Kind, f.Trigger, f.ResidentId, names.GetValueOrDefault(f.ResidentId, "—"), DateOnly.FromDateTime(clock.ToLocal(f.RaisedAtUtc))))];
     }

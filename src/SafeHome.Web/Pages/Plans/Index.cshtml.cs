@@ -120,7 +120,7 @@ public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
     private async Task<bool> LoadAsync(Guid residentId)
     {
-        var resident = await db.Residents.VisibleTo(User)
+        var resident = await db.VisibleResidents(User)
             .Where(r => r.Id == residentId)
             .Select(r => new { r.PreferredName })
             .FirstOrDefaultAsync();

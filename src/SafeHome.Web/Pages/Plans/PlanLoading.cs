@@ -13,9 +13,9 @@ public static class PlanLoading
     public static Task<ServicePlan?> FindVisiblePlanAsync(this SafeHomeDbContext db, ClaimsPrincipal user, Guid planId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var visible = db.Residents.VisibleTo(user).Select(r => r.Id);
         return db.ServicePlans
-            .Where(p => p.Id == planId && visible.Contains(p.ResidentId))
+            .Where(p => p.Id == planId)
+            .WhereVisible(db, user, p => p.ResidentId)
             .Include(p => p.Strengths)
             .Include(p => p.Goals).ThenInclude(g => g.Objectives).ThenInclude(o => o.Interventions)
             .Include(p => p.Signatures)
@@ -28,7 +28,6 @@ public static class PlanLoading
     public static IQueryable<ServicePlan> VisiblePlansOf(this SafeHomeDbContext db, ClaimsPrincipal user, Guid residentId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var visible = db.Residents.VisibleTo(user).Select(r => r.Id);
-        return db.ServicePlans.Where(p => p.ResidentId == residentId && visible.Contains(p.ResidentId)).OrderByDescending(p => p.VersionNumber);
+        return db.ServicePlans.Where(p => p.ResidentId == residentId).WhereVisible(db, user, p => p.ResidentId).OrderByDescending(p => p.VersionNumber);
     }
 }

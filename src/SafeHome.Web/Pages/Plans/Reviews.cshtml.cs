@@ -29,7 +29,7 @@ public sealed class ReviewsModel(SafeHomeDbContext db, AuditLog audit) : PageMod
 
     public async Task<IActionResult> OnGetAsync(Guid residentId)
     {
-        var resident = await db.Residents.VisibleTo(User)
+        var resident = await db.VisibleResidents(User)
             .Where(r => r.Id == residentId)
             .Select(r => new { r.Id, r.PreferredName })
             .FirstOrDefaultAsync();

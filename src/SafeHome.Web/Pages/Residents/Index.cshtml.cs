@@ -32,8 +32,15 @@ public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock) : PageM
     {
         Today = clock.Today();
         var term = Search.Normalize(Query);
+        var residents = db.VisibleResidents(User);
+        if (!IncludeDischarged)
+        {
+            // Through the open-stay index: the list in care grows with today's residents, not with every past one.
+            residents = residents.Where(r => db.InCareIds().Contains(r.Id));
+        }
+
         var query =
-            from resident in db.Residents.VisibleTo(User)
+            from resident in residents
             let current = resident.Stays.Where(s => s.DischargedOn == null).Select(s => (DateOnly?)s.AdmittedOn).FirstOrDefault()
             let primary = resident.Assignments.Where(a => a.IsPrimary).Select(a => a.CounselorId).FirstOrDefault()
             where term == null || resident.PreferredName.ToUpper().Contains(term)

@@ -105,7 +105,7 @@ public sealed class IntakeModel(SafeHomeDbContext db, TimeProvider clock, IOptio
     }
 
     private async Task<IActionResult> ExistingSubmissionAsync() =>
-        await db.Residents.VisibleTo(User).AnyAsync(r => r.Id == Input.SubmissionId)
+        await db.VisibleResidents(User).AnyAsync(r => r.Id == Input.SubmissionId)
             ? RedirectToPage("Details", new { id = Input.SubmissionId })
             : NotFound();
 

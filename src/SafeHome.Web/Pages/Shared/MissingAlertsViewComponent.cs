@@ -20,9 +20,11 @@ public sealed class MissingAlertsViewComponent(SafeHomeDbContext db, TimeProvide
             return Content(string.Empty);
         }
 
-        var visible = db.Residents.VisibleTo(UserClaimsPrincipal).Select(r => r.Id);
+        // Residents in care only, found through the open-stay index: an alert of a discharged resident is no longer
+        // anyone's deadline, and the banner is on every page, so it must not grow with the program's history.
         var rows = await db.MissingAlerts.AsNoTracking()
-            .Where(a => a.ResolvedAtUtc == null && visible.Contains(a.ResidentId))
+            .Where(a => a.ResolvedAtUtc == null && db.InCareIds().Contains(a.ResidentId))
+            .WhereVisible(db, UserClaimsPrincipal, a => a.ResidentId)
             .OrderBy(a => a.DueAtUtc)
             .Select(a => new
             {

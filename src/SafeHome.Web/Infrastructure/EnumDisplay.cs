@@ -1,0 +1,28 @@
+using System.Collections.Frozen;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+
+namespace SafeHome.Web.Infrastructure;
+
+/// An enum value's display name ([Display(Name = ...)], else its name), read once per enum type. What
+/// `Html.DisplayFor` shows for an enum, without compiling an expression tree on every call: inside a list's loop that
+/// was a fifth of the plan and notes pages' CPU (issue 16).
+public static class EnumDisplay
+{
+    public static string Display<T>(this T value)
+        where T : struct, Enum =>
+        Names<T>.ByValue.TryGetValue(value, out var name) ? name : value.ToString();
+
+    /// Nothing for no value, as DisplayFor shows it.
+    public static string Display<T>(this T? value)
+        where T : struct, Enum =>
+        value is { } present ? present.Display() : string.Empty;
+
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, string> ByValue = typeof(T)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .ToFrozenDictionary(f => (T)f.GetValue(null)!, f => f.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? f.Name);
+    }
+}

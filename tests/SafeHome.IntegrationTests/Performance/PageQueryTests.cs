@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
+using SafeHome.Domain.Notes;
+using SafeHome.Domain.Plans;
+using SafeHome.Domain.Staff;
+using SafeHome.IntegrationTests.Infrastructure;
+
+namespace SafeHome.IntegrationTests.Performance;
+
+/// Issue 16: what one request of each case page costs the database, counted exactly so the test cannot be flaky.
+/// Every page stays within a stated number of SQL commands over one connection, and no query it runs reads a whole
+/// table that grows with the program's history: SQLite's own EXPLAIN QUERY PLAN must show an index search (or a scan of
+/// a small settings table). The planner's choice depends on the schema and the query, not on the number of rows, so a
+/// small program shows the plan a 2,000-resident one gets.
+public sealed partial class PageQueryTests(PageQueryHome home) : IClassFixture<PageQueryHome>
+{
+    // Tables that stay small whatever the program's age: settings, roles, lexicon.
+    // Tables that stay small whatever the program's age: settings, roles, the lexicon, and staff accounts (tens, not
+    // thousands, even after years).
+    private static readonly HashSet<string> SmallTables = ["AspNetRoles", "AspNetUsers", "JurisdictionPolicies", "LexiconTerms", "ReportingPolicies", "PasswordPolicies", "__EFMigrationsHistory"];
+
+    // Budgets are what each page needs today, counted: the session check, the page's own reads (a plan is read in
+    // six parts so its goals, objectives and interventions never multiply into one another), the view entry (chain
+    // head and insert) and the layout's banners. A change that adds a query per row, or re-reads what it has, fails.
+    public static TheoryData<string, string, int> Pages => new()
+    {
+        { Roles.Counselor, "/Residents", 6 },
+        { Roles.Counselor, "/Residents/Details/{resident}", 11 },
+        { Roles.Counselor, "/Plans/Details/{plan}", 13 },
+        { Roles.Counselor, "/Plans/{resident}", 6 },
+        { Roles.Counselor, "/Notes/{resident}", 10 },
+        { Roles.Counselor, "/Notes/Details/{note}", 11 },
+        { Roles.Counselor, "/Missing/{resident}", 7 },
+        { Roles.Counselor, "/Missing/Episode/{episode}", 8 },
+        { Roles.Counselor, "/", 4 },
+        { Roles.ProgramDirector, "/Residents", 7 },
+        { Roles.ProgramDirector, "/Plans/Due", 8 },
+        { Roles.ProgramDirector, "/", 5 },
+        { Roles.Auditor, "/Audit/Resident/{resident}", 9 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_case_page_stays_within_its_command_budget_on_one_connection(string role, string path, int budget)
+    {
+        var commands = await OneRequestAsync(role, path);
+
+        Assert.True(commands.Count <= budget, $"{role} {path}: {commands.Count} SQL commands, budget {budget}:\n{Describe(commands)}");
+        Assert.True(home.Capture.ConnectionOpens <= 1, $"{role} {path}: {home.Capture.ConnectionOpens} connection opens:\n{Describe(commands)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task No_query_of_a_case_page_reads_a_growing_table_whole(string role, string path, int budget)
+    {
+        _ = budget;
+        var commands = await OneRequestAsync(role, path);
+        var scans = new List<string>();
+        await using var connection = new SqliteConnection($"Data Source={home.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        foreach (var command in commands.Where(c => c.IsQuery))
+        {
+            var tables = TableAlias().Matches(command.Sql).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value);
+            foreach (var step in await PlanAsync(connection, command))
+            {
+                if (FullScan().Match(step) is not { Success: true } scan)
+                {
+                    continue;
+                }
+
+                // A scan of a subquery's result reads what the subquery found, not a table.
+                if (!tables.TryGetValue(scan.Groups["alias"].Value, out var table) || SmallTables.Contains(table))
+                {
+                    continue;
+                }
+
+                // An index walked in order with a LIMIT reads the few rows it returns (the chain head, the latest check).
+                if (scan.Groups["index"].Success && LimitOne().IsMatch(command.Sql))
+                {
+                    continue;
+                }
+
+                scans.Add($"{step}\n    in: {command.Sql}");
+            }
+        }
+
+        Assert.True(scans.Count == 0, $"{role} {path} reads whole tables:\n{string.Join("\n", scans)}");
+    }
+
+    private async Task<IReadOnlyList<CapturedCommand>> OneRequestAsync(string role, string path)
+    {
+        var browser = home.Browsers[role];
+        var url = path.Replace("{resident}", home.Resident.ToString(), StringComparison.Ordinal)
+            .Replace("{plan}", home.Plan.ToString(), StringComparison.Ordinal)
+            .Replace("{note}", home.Note.ToString(), StringComparison.Ordinal)
+            .Replace("{episode}", home.Episode.ToString(), StringComparison.Ordinal);
+
+        // Once to warm caches that are filled once per process (the lexicon, the policy), then the measured request.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
+        await home.Gate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            home.Capture.Clear();
+            home.Capture.Recording = true;
+            var response = await browser.GetAsync(url, TestContext.Current.CancellationToken);
+            home.Capture.Recording = false;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return home.Capture.Commands;
+        }
+        finally
+        {
+            home.Capture.Recording = false;
+            home.Gate.Release();
+        }
+    }
+
+    private static async Task<List<string>> PlanAsync(SqliteConnection connection, CapturedCommand captured)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + captured.Sql;
+        foreach (var (name, value) in captured.Parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+
+    private static string Describe(IReadOnlyList<CapturedCommand> commands) =>
+        string.Join("\n", commands.Select((c, i) => $"{i + 1}. {Regex.Replace(c.Sql, @"\s+", " ")}"));
+
+    // "SCAN r" or "SCAN r USING INDEX ..." reads every row; "SEARCH" uses an index to find only what it needs.
+    [GeneratedRegex(@"^SCAN (?<alias>\w+)(?<index> USING (COVERING )?INDEX)?")]
+    private static partial Regex FullScan();
+
+    // EF writes every table as "Table" AS "alias".
+    [GeneratedRegex(@"(FROM|JOIN) ""(?<table>\w+)"" AS ""(?<alias>\w+)""")]
+    private static partial Regex TableAlias();
+
+    [GeneratedRegex(@"LIMIT 1\s*$")]
+    private static partial Regex LimitOne();
+}
+
+/// One small program shared by the cases: a counselor's resident with an active plan, a signed note and an open
+/// episode; another counselor's resident; a director and an auditor.
+public sealed class PageQueryHome : IAsyncLifetime
+{
+    public SqlCapture Capture { get; } = new();
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public SafeHomeApp App { get; private set; } = null!;
+
+    public Dictionary<string, HttpClient> Browsers { get; } = [];
+
+    public string DatabasePath { get; private set; } = string.Empty;
+
+    public Guid Resident { get; private set; }
+
+    public Guid Plan { get; private set; }
+
+    public Guid Note { get; private set; }
+
+    public Guid Episode { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        App = new SafeHomeApp { ConfigureTestServices = services => services.ConfigureDbContext<SafeHomeDbContext>(b => b.AddInterceptors(Capture)) };
+        await App.InitializeAsync();
+        var (counselor, counselorBrowser) = await App.SignInNewAsync(Roles.Counselor);
+        var (director, directorBrowser) = await App.SignInNewAsync(Roles.ProgramDirector);
+        Browsers[Roles.Counselor] = counselorBrowser;
+        Browsers[Roles.ProgramDirector] = directorBrowser;
+        Browsers[Roles.Auditor] = (await App.SignInNewAsync(Roles.Auditor)).Browser;
+        var other = await App.CreateStaffAsync(Roles.Counselor);
+        Resident = await App.CreateResidentAsync(counselor.Id, "Querya Example", "Querya Q. Example");
+        var others = await App.CreateResidentAsync(other.Id, "Otherq Example", "Otherq Q. Example");
+        Plan = await App.CreatePlanAsync(Resident, PlanStatus.Active, counselor.Id, director.Id);
+        _ = await App.CreatePlanAsync(others, PlanStatus.Active, other.Id, director.Id);
+        Note = await App.CreateNoteAsync(Resident, counselor.Id, NoteStatus.Signed);
+        _ = await App.CreateNoteAsync(others, other.Id, NoteStatus.Signed);
+        Episode = await App.CreateEpisodeAsync(Resident, returned: false, userId: counselor.Id);
+        _ = await App.CreateEpisodeAsync(others, returned: false, userId: other.Id);
+        DatabasePath = await App.WithDbAsync(db => Task.FromResult(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var browser in Browsers.Values)
+        {
+            browser.Dispose();
+        }
+
+        await App.DisposeAsync();
+    }
+}
