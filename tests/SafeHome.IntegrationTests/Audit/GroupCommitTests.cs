@@ -100,6 +100,42 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task Inside_the_callers_own_transaction_the_entry_commits_with_it_instead_of_waiting_for_its_write_lock()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeHomeDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>()
+                .RecordAsync(AuditActions.View, "Resident", "in-a-transaction", counselor.Id)
+                .WaitAsync(TimeSpan.FromSeconds(60));
+            await transaction.CommitAsync();
+        }
+
+        await GroupCommit.AssertEachOnceAndChainIntactAsync(app, ["in-a-transaction"]);
+    }
+
+    [Fact]
+    public async Task Changes_the_caller_left_unsaved_are_saved_with_the_entry_as_before()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeHomeDbContext>();
+            (await db.Users.SingleAsync(u => u.Id == counselor.Id)).DisplayName = "Renamed Alongside";
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(AuditActions.View, "Resident", "with-unsaved-changes", counselor.Id);
+        }
+
+        Assert.Equal("Renamed Alongside", await app.WithDbAsync(db => db.Users.Where(u => u.Id == counselor.Id).Select(u => u.DisplayName).SingleAsync()));
+        await GroupCommit.AssertEachOnceAndChainIntactAsync(app, ["with-unsaved-changes"]);
+    }
+
+    [Fact]
     public async Task Two_app_instances_on_one_sqlite_file_appending_at_once_keep_one_linear_gapless_chain()
     {
         var folder = Path.Combine(Path.GetTempPath(), "safehome-tests", "two-nodes-" + Guid.NewGuid().ToString("N"));
