@@ -27,6 +27,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<FieldReencryption>();
         services.AddSingleton<SqlitePragmas>();
         services.AddScoped<AuditingInterceptor>();
+        services.AddSingleton<AuditAppender>();
         services.AddScoped<AuditLog>();
         services.AddDbContext<SafeHomeDbContext>((sp, builder) =>
         {

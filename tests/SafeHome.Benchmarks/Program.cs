@@ -20,12 +20,19 @@
 //   Sign-in: refused sign-ins for an email with an account, one without and a deactivated account, interleaved
 //   through the real app, medians side by side (issue 15; the equal work itself is tested by counting hasher calls):
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- sign-in [--runs 200]
+//   Audit group commit: views/s with 32 concurrent recorders, one commit per view vs group commit (issue 16):
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- audit-bench [--seconds 10] [--recorders 32]
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 if (args.Length > 0 && args[0] == "sign-in")
 {
     return await SafeHome.Benchmarks.SignInTiming.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "audit-bench")
+{
+    return await SafeHome.Benchmarks.AuditBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report-e2e")

@@ -46,21 +46,36 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, TimeProvider c
         return result;
     }
 
+    // A commit that fails (disk full, lost connection) must still roll back and free the lock at once, not when the
+    // scope ends: EF reports no SaveChangesFailed for it.
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        _ownTransaction?.Commit();
-        Release();
+        try
+        {
+            _ownTransaction?.Commit();
+        }
+        finally
+        {
+            Release();
+        }
+
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_ownTransaction is not null)
+        try
         {
-            await _ownTransaction.CommitAsync(cancellationToken);
+            if (_ownTransaction is not null)
+            {
+                await _ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            Release();
         }
 
-        Release();
         return result;
     }
 
