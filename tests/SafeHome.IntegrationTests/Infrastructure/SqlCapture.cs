@@ -9,18 +9,19 @@ namespace SafeHome.IntegrationTests.Infrastructure;
 public sealed class SqlCapture : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private readonly ConcurrentQueue<CapturedCommand> _commands = new();
-    private int _opens;
+    private readonly ConcurrentDictionary<object, int> _opens = new(ReferenceEqualityComparer.Instance);
 
     public bool Recording { get; set; }
 
     public IReadOnlyList<CapturedCommand> Commands => [.. _commands];
 
-    public int ConnectionOpens => _opens;
+    /// How many times each DbContext that opened a connection did so (the request's own, the audit writer's).
+    public IReadOnlyCollection<int> ConnectionOpensPerContext => [.. _opens.Values];
 
     public void Clear()
     {
         _commands.Clear();
-        _opens = 0;
+        _opens.Clear();
     }
 
     public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result) => result;
@@ -64,19 +65,19 @@ public sealed class SqlCapture : DbCommandInterceptor, IDbConnectionInterceptor
         return ValueTask.FromResult(result);
     }
 
-    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => CountOpen();
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => CountOpen(eventData);
 
     public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        CountOpen();
+        CountOpen(eventData);
         return Task.CompletedTask;
     }
 
-    private void CountOpen()
+    private void CountOpen(ConnectionEndEventData eventData)
     {
-        if (Recording)
+        if (Recording && eventData.Context is { } context)
         {
-            Interlocked.Increment(ref _opens);
+            _opens.AddOrUpdate(context, 1, (_, n) => n + 1);
         }
     }
 
