@@ -35,6 +35,35 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
         _folder = folder ?? Path.Combine(Path.GetTempPath(), "safehome-tests", Guid.NewGuid().ToString("N"));
         MinimumLogLevel = minimumLogLevel;
         Directory.CreateDirectory(_folder);
+        if (postgres is null && folder is null)
+        {
+            StartFromMigratedSchema(_folder);
+        }
+    }
+
+    // Every fresh SQLite app starts from a copy of one database migrated once per test run, instead of running every
+    // migration again (each one a durable commit). The copy is the schema and the migrations' seed rows only: nothing
+    // the app writes (audit entries, keys, roles) is in it, so each app still seals its own chain with its own key.
+    // Startup still runs Migrate(), which finds nothing pending. Tests of migrating itself use their own folders.
+    private static readonly Lazy<string> MigratedSchema = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "safehome-tests", "schema-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = PrivateFiles.CreateFile(Path.Combine(folder, "safehome.db"));
+        var options = new DbContextOptionsBuilder<SafeHomeDbContext>();
+        DatabaseServiceCollectionExtensions.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False");
+        using var db = new SafeHomeDbContext(options.Options);
+        db.Database.Migrate();
+        return path;
+    });
+
+    private static void StartFromMigratedSchema(string folder)
+    {
+        using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={MigratedSchema.Value};Mode=ReadOnly;Pooling=False");
+        using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={PrivateFiles.CreateFile(Path.Combine(folder, "safehome.db"))};Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
     }
 
     /// Settings applied after the test defaults, e.g. to run the job server.
