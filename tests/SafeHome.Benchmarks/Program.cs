@@ -20,12 +20,19 @@
 //   Sign-in: refused sign-ins for an email with an account, one without and a deactivated account, interleaved
 //   through the real app, medians side by side (issue 15; the equal work itself is tested by counting hasher calls):
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- sign-in [--runs 200]
+//   verify-audit on a 500,000-entry chain, the old paged verifier against the streaming one (issue 16 item 4):
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- verify-bench [--entries 500000] [--runs 3] [--keep]
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 if (args.Length > 0 && args[0] == "sign-in")
 {
     return await SafeHome.Benchmarks.SignInTiming.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "verify-bench")
+{
+    return await SafeHome.Benchmarks.VerifyBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report-e2e")
