@@ -33,6 +33,7 @@ internal static class VerifyBench
                 .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), o => o.MigrationsAssembly(DatabaseServiceCollectionExtensions.SqliteMigrationsAssembly))
                 .AddInterceptors(new SqlitePragmas())
                 .Options;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average before seeding: {LoadAverage()}"));
             var seeding = Stopwatch.StartNew();
             await SeedAsync(options, keeper.Key, entries);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -57,6 +58,7 @@ internal static class VerifyBench
                 }
             }
 
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average after the runs: {LoadAverage()}"));
             var (oldMedian, newMedian) = (Median(old), Median(fresh));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"median of {runs}: old {oldMedian:N0} entries/s, new {newMedian:N0} entries/s, {newMedian / oldMedian:F1}x"));
@@ -92,12 +94,18 @@ internal static class VerifyBench
     private static async Task<double?> TimeAsync(string name, DbContextOptions<SafeHomeDbContext> options, Func<SafeHomeDbContext, Task<ChainReport>> check, int entries, bool warmUp)
     {
         await using var db = new SafeHomeDbContext(options);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var report = await check(db);
         watch.Stop();
+        process.Refresh();
+        var used = process.TotalProcessorTime - cpu;
+
+        // CPU time beside wall time: on a machine shared with other builds the wall time says how much CPU was free.
         var rate = entries / watch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(warmUp ? "warm-up " : "")}{name,-24} {watch.Elapsed.TotalSeconds,6:F2} s  {rate,10:N0} entries/s  {report.Message}"));
+            $"{(warmUp ? "warm-up " : "")}{name,-24} {watch.Elapsed.TotalSeconds,6:F2} s  {rate,10:N0} entries/s  CPU {used.TotalSeconds,5:F2} s ({used.TotalMicroseconds / entries:F1} µs/entry)  {report.Message}"));
         if (!report.Intact || report.Checked != entries)
         {
             Console.WriteLine("RESULT: FAIL (the seeded chain did not verify)");
@@ -199,6 +207,8 @@ internal static class VerifyBench
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

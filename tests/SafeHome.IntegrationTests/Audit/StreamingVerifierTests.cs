@@ -59,7 +59,7 @@ public sealed class StreamingVerifierTests
 
         string[] tamperings =
         [
-            "UPDATE \"AuditEntries\" SET \"Changes\" = '{\"Invented\":true}' WHERE \"Sequence\" = 25",
+            "UPDATE \"AuditEntries\" SET \"Changes\" = '{{\"Invented\":true}}' WHERE \"Sequence\" = 25",
             "UPDATE \"AuditEntries\" SET \"Hash\" = NULL WHERE \"Sequence\" = 16",
             "UPDATE \"AuditEntries\" SET \"Hash\" = (SELECT \"Hash\" FROM \"AuditEntries\" WHERE \"Sequence\" = 2) WHERE \"Sequence\" = 9",
             "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" IN (12, 13)",
