@@ -22,6 +22,8 @@
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- sign-in [--runs 200]
 //   Audit group commit: views/s with 32 concurrent recorders, one commit per view vs group commit (issue 16):
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- audit-bench [--seconds 10] [--recorders 32]
+//   verify-audit on a 500,000-entry chain, the old paged verifier against the streaming one (issue 16 item 4):
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- verify-bench [--entries 500000] [--runs 3] [--keep]
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
@@ -33,6 +35,11 @@ if (args.Length > 0 && args[0] == "sign-in")
 if (args.Length > 0 && args[0] == "audit-bench")
 {
     return await SafeHome.Benchmarks.AuditBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "verify-bench")
+{
+    return await SafeHome.Benchmarks.VerifyBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report-e2e")

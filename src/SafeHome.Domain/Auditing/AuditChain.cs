@@ -12,29 +12,34 @@ public static class AuditChain
 {
     public const int HashLength = 64;
 
+    internal const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff";
+
     /// The bytes that are hashed: every stored field in a fixed order, dates in one invariant format, JSON-escaped so
-    /// no field can be crafted to run into the next.
-    public static byte[] Canonical(AuditEntry entry)
+    /// no field can be crafted to run into the next. <see cref="ChainHasher"/> writes the same bytes without allocating.
+    public static byte[] Canonical(AuditEntry entry) => Canonical(AuditRow.Of(entry));
+
+    public static byte[] Canonical(in AuditRow row)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         string?[] fields =
         [
-            entry.Sequence.ToString(CultureInfo.InvariantCulture),
-            entry.OccurredAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
-            entry.UserId,
-            entry.Action,
-            entry.EntityType,
-            entry.EntityKey,
-            entry.Changes,
-            entry.ResidentId?.ToString("D"),
+            row.Sequence.ToString(CultureInfo.InvariantCulture),
+            row.OccurredAtUtc.ToString(DateFormat, CultureInfo.InvariantCulture),
+            row.UserId,
+            row.Action,
+            row.EntityType,
+            row.EntityKey,
+            row.Changes,
+            row.ResidentId?.ToString("D"),
         ];
         return JsonSerializer.SerializeToUtf8Bytes(fields);
     }
 
-    public static string ComputeHash(ReadOnlySpan<byte> key, string? previousHash, AuditEntry entry)
+    public static string ComputeHash(ReadOnlySpan<byte> key, string? previousHash, AuditEntry entry) => ComputeHash(key, previousHash, AuditRow.Of(entry));
+
+    public static string ComputeHash(ReadOnlySpan<byte> key, string? previousHash, in AuditRow row)
     {
         var previous = Encoding.ASCII.GetBytes(previousHash ?? string.Empty);
-        var canonical = Canonical(entry);
+        var canonical = Canonical(row);
         var message = new byte[previous.Length + canonical.Length];
         previous.CopyTo(message, 0);
         canonical.CopyTo(message, previous.Length);

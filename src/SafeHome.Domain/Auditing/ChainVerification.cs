@@ -63,7 +63,8 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
     private readonly List<ChainFinding> _findings = [];
     private long _checked;
     private long _unsealed;
-    private ChainHead _head = ChainHead.Empty;
+    private long _headSequence;
+    private string? _headHash;
     private bool _anchorNext;
     private bool _sealed;
     private readonly List<(long Sequence, int Generation)> _restores = [];
@@ -78,18 +79,24 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
     }
 
     /// Entries must come in sequence order (ties in any order): a duplicate follows the entry it repeats.
-    public void Add(AuditEntry entry)
+    public void Add(AuditEntry entry) => Add(AuditRow.Of(entry), checkedOn: null, sealVerified: null);
+
+    /// A row whose seal was already checked elsewhere (by a verifier hashing in parallel) chained on
+    /// <paramref name="checkedOn"/>, the stored hash of the row read before it. That answer is taken only when the walk
+    /// chains the row on the same hash; otherwise (after a duplicate or an unsealed row) the seal is checked here.
+    public void Add(in AuditRow row, string? checkedOn, bool sealVerified) => Add(row, checkedOn, (bool?)sealVerified);
+
+    private void Add(in AuditRow row, string? checkedOn, bool? sealVerified)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         _checked++;
-        var sequence = entry.Sequence;
-        if (sequence <= _head.Sequence && _checked > 1)
+        var sequence = row.Sequence;
+        if (sequence <= _headSequence && _checked > 1)
         {
             Find(ChainProblem.Duplicated, sequence, sequence, $"entry {sequence} appears more than once");
             return;
         }
 
-        var expected = _head.Sequence + 1;
+        var expected = _headSequence + 1;
         if (sequence > expected)
         {
             Find(ChainProblem.Missing, expected, sequence - 1, sequence - 1 == expected
@@ -98,7 +105,7 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
             _anchorNext = true;
         }
 
-        if (entry.Hash is null)
+        if (row.Hash is null)
         {
             // Entries from before the chain existed form an unsealed prefix; an unsealed entry after a sealed one means
             // its seal was stripped, and the entry after it has nothing to be checked against.
@@ -116,26 +123,30 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
         {
             _anchorNext = false;
         }
-        else if (!string.Equals(AuditChain.ComputeHash(key, _head.Hash, entry), entry.Hash, StringComparison.Ordinal))
+        else if (!(sealVerified is { } verified && string.Equals(checkedOn, _headHash, StringComparison.Ordinal)
+            ? verified
+            : string.Equals(AuditChain.ComputeHash(key, _headHash, row), row.Hash, StringComparison.Ordinal)))
         {
             Find(ChainProblem.Changed, sequence, sequence, $"entry {sequence} was changed after it was written (its content no longer matches its seal)");
         }
-        else if (entry.Action == AuditActions.BackupRestored)
+        else if (row.Action == AuditActions.BackupRestored)
         {
             // Only a restore whose seal verifies against its predecessor counts: an anchor proves nothing about itself.
-            _restores.Add((sequence, Math.Max(RestoreRecord.Parse(entry.Changes)?.Generation ?? 0, Generation + 1)));
+            _restores.Add((sequence, Math.Max(RestoreRecord.Parse(row.Changes)?.Generation ?? 0, Generation + 1)));
         }
 
-        _sealed |= entry.Hash is not null;
-        _head = new ChainHead(sequence, entry.Hash ?? _head.Hash);
+        _sealed |= row.Hash is not null;
+        _headSequence = sequence;
+        _headHash = row.Hash ?? _headHash;
         if (_hashes.ContainsKey(sequence))
         {
-            _hashes[sequence] = entry.Hash;
+            _hashes[sequence] = row.Hash;
         }
     }
 
     public ChainReport Finish()
     {
+        var head = new ChainHead(_headSequence, _headHash);
         // Every copy must carry a valid signature; of the valid ones the highest wins, so an older copy put back (or a
         // database restored from an old backup) cannot hide entries cut off after a later check.
         var valid = new List<ChainCheckpoint>();
@@ -155,18 +166,18 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
         valid.RemoveAll(c => _restores.FirstOrDefault(r => r.Generation > c.Generation) is { Sequence: > 0 } ended && c.Sequence >= ended.Sequence);
         foreach (var checkpoint in valid.Where(c => c.Generation > Generation).DistinctBy(c => c.Generation))
         {
-            Find(ChainProblem.Truncated, _head.Sequence + 1, Math.Max(_head.Sequence + 1, checkpoint.Sequence), string.Create(CultureInfo.InvariantCulture,
+            Find(ChainProblem.Truncated, _headSequence + 1, Math.Max(_headSequence + 1, checkpoint.Sequence), string.Create(CultureInfo.InvariantCulture,
                 $"the checkpoint in {checkpoint.Source ?? "the checkpoint file"} of {checkpoint.WrittenAtUtc:yyyy-MM-dd HH:mm} UTC was written after a restore (generation {checkpoint.Generation}) that is no longer in the chain (its tail was cut, or an older copy of the database was put back)"));
         }
 
         valid.RemoveAll(c => c.Generation > Generation);
-        if (valid.OrderByDescending(c => c.Sequence).ThenByDescending(c => c.WrittenAtUtc).FirstOrDefault() is { } highest && highest.Sequence > _head.Sequence)
+        if (valid.OrderByDescending(c => c.Sequence).ThenByDescending(c => c.WrittenAtUtc).FirstOrDefault() is { } highest && highest.Sequence > _headSequence)
         {
-            Find(ChainProblem.Truncated, _head.Sequence + 1, highest.Sequence, string.Create(CultureInfo.InvariantCulture,
-                $"entries {_head.Sequence + 1} to {highest.Sequence} were cut off (the checkpoint in {highest.Source ?? "the checkpoint file"} of {highest.WrittenAtUtc:yyyy-MM-dd HH:mm} UTC had reached {highest.Sequence})"));
+            Find(ChainProblem.Truncated, _headSequence + 1, highest.Sequence, string.Create(CultureInfo.InvariantCulture,
+                $"entries {_headSequence + 1} to {highest.Sequence} were cut off (the checkpoint in {highest.Source ?? "the checkpoint file"} of {highest.WrittenAtUtc:yyyy-MM-dd HH:mm} UTC had reached {highest.Sequence})"));
         }
 
-        foreach (var checkpoint in valid.Where(c => c.Sequence <= _head.Sequence).DistinctBy(c => c.Sequence))
+        foreach (var checkpoint in valid.Where(c => c.Sequence <= _headSequence).DistinctBy(c => c.Sequence))
         {
             if (!string.Equals(_hashes[checkpoint.Sequence], checkpoint.Hash, StringComparison.Ordinal)
                 && !_findings.Any(f => f.Sequence <= checkpoint.Sequence && checkpoint.Sequence <= f.LastSequence))
@@ -175,21 +186,21 @@ public sealed class ChainVerification(byte[] key, IReadOnlyList<ChainCheckpoint>
             }
         }
 
-        return new ChainReport(_checked, _unsealed, _head, [.. _findings], Describe()) { Generation = Generation };
+        return new ChainReport(_checked, _unsealed, head, [.. _findings], Describe()) { Generation = Generation };
     }
 
     private string Describe()
     {
         if (_findings.Count == 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{_checked} entries checked; the chain is intact up to entry {_head.Sequence}.");
+            return string.Create(CultureInfo.InvariantCulture, $"{_checked} entries checked; the chain is intact up to entry {_headSequence}.");
         }
 
         var listed = string.Join("; ", _findings.Take(FindingsInMessage).Select(f => f.Message));
         var more = _findings.Count > FindingsInMessage
             ? string.Create(CultureInfo.InvariantCulture, $"; and {_findings.Count - FindingsInMessage} more")
             : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"{_checked} entries checked up to entry {_head.Sequence}; {_findings.Count} problem(s): {listed}{more}.");
+        return string.Create(CultureInfo.InvariantCulture, $"{_checked} entries checked up to entry {_headSequence}; {_findings.Count} problem(s): {listed}{more}.");
     }
 
     private void Find(ChainProblem problem, long sequence, long last, string message) =>
