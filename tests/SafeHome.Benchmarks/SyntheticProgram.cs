@@ -173,7 +173,7 @@ internal static class SyntheticProgram
 
                 // About one in ten stays is followed by a readmission.
                 var readmitOn = dischargedOn.AddDays(random.Next(30, 241));
-                if (random.NextDouble() >= 0.10 || readmitOn > LastDay)
+                if (random.NextDouble() >= 0.10 || readmitOn > LastDay || Ages.YearsOn(resident.DateOfBirth, readmitOn) > AgeRange.Max)
                 {
                     break;
                 }
