@@ -24,6 +24,22 @@
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- audit-bench [--seconds 10] [--recorders 32]
 //   verify-audit on a 500,000-entry chain, the old paged verifier against the streaming one (issue 16 item 4):
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- verify-bench [--entries 500000] [--runs 3] [--keep]
+//   Case pages under load (issue 16): seeds a 2,000-resident, 10-year program with longer stays than report-e2e's (six
+//   months to 2.5 years) through the app's own services (every insert audited and chained, fields encrypted), picks an
+//   in-care resident closest to 80 notes / 21 episodes / 3 plan versions, files ~100,000 view entries under them, puts
+//   15 residents on one counselor's caseload, runs the alert jobs once and checks the chain with `verify-audit` (seeding
+//   takes minutes and is not measured). Then starts SafeHome (src/SafeHome.Web/bin/Release) and the plain Razor Pages
+//   template (tests/SafeHome.Benchmarks.Template) as processes of their own, Production, signs in as counselor, director
+//   and auditor (password + TOTP), and drives each case page with 32 connections for --seconds (default 10, after a 2 s
+//   warm-up), the template page right before each. Prints req/s, p50/p95/p99, errors (only 200 counts), the share of
+//   the template's req/s, the app's RSS (sampled VmRSS and VmHWM from /proc) and PASS/FAIL against the issue's targets
+//   (share >= 10 %, p95 < 25 ms, RSS < 400 MB); exit code 0 when all pass. Build first (the servers run from their own
+//   bin folders): dotnet build SafeHome.sln -c Release
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- page-bench [--seconds 10] [--warmup 2] [--json FILE] [--keep]
+//   --keep leaves the seeded data folder and prints its path; --db-folder PATH reuses it (or seeds it when empty):
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- page-bench --db-folder /tmp/safehome-pages --json pages.json
+//   --app-env KEY=VALUE (repeatable) sets an environment variable on the SafeHome process only, e.g. to compare GC
+//   settings without rebuilding: --app-env DOTNET_gcServer=0
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
@@ -40,6 +56,11 @@ if (args.Length > 0 && args[0] == "audit-bench")
 if (args.Length > 0 && args[0] == "verify-bench")
 {
     return await SafeHome.Benchmarks.VerifyBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "page-bench")
+{
+    return await SafeHome.Benchmarks.PageBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report-e2e")

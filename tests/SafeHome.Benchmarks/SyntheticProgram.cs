@@ -15,6 +15,14 @@ internal sealed record SeedSummary(
     int Residents, int Stays, int Readmissions, int Episodes, int OpenEpisodes, int Notifications, int Debriefs, int Screens,
     int ExploitationEvents, int Plans, int Reviews, int Notes, TimeSpan Elapsed);
 
+/// How the generated program differs between benchmarks. The default is the report benchmark's program (its figures
+/// in the README come from it): stays of two months to about fourteen, no caseloads, 25 residents per SaveChanges
+/// (about five thousand rows).
+internal sealed record ProgramShape(int MinStayDays, int MaxStayDaysExclusive, IReadOnlyList<string>? CounselorIds, int ResidentsPerBatch)
+{
+    public static readonly ProgramShape Default = new(61, 427, null, 25);
+}
+
 /// A synthetic program of 2,000 residents admitted across ten years (2016–2025), in a fresh SQLite file whose schema
 /// comes from the EF migrations. Every record is built through the domain's own constructors and methods, so every
 /// rule still applies; the random source has a fixed seed, so two runs build the same program (ids aside). Names are
@@ -22,9 +30,6 @@ internal sealed record SeedSummary(
 internal static class SyntheticProgram
 {
     public const int ResidentCount = 2_000;
-
-    /// Residents per SaveChanges: about five thousand rows.
-    private const int ResidentsPerBatch = 25;
 
     private const string Director = "synthetic-director";
 
@@ -47,29 +52,49 @@ internal static class SyntheticProgram
 
     public static async Task<SeedSummary> CreateAsync(string path, TextWriter log, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
         var options = Options(path);
-        JurisdictionPolicy policy;
         await using (var db = new SafeHomeDbContext(options))
         {
             await db.Database.MigrateAsync(ct);
-            policy = await db.JurisdictionPolicies.AsNoTracking().SingleAsync(ct);
         }
 
-        var generator = new Generator(new Random(20_251_231), policy);
-        for (var first = 0; first < ResidentCount; first += ResidentsPerBatch)
-        {
-            await using var db = new SafeHomeDbContext(options);
-            for (var i = first; i < Math.Min(first + ResidentsPerBatch, ResidentCount); i++)
+        return await GenerateAsync(
+            async work =>
             {
-                generator.AddResident(i, db);
-            }
+                await using var db = new SafeHomeDbContext(options);
+                await work(db);
+            },
+            ProgramShape.Default,
+            log,
+            ct);
+    }
 
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            if ((first + ResidentsPerBatch) % 500 == 0)
+    /// Fills a migrated database through contexts the caller makes (page-bench passes the app's own, so every insert is
+    /// audited and restricted fields are encrypted as the app would).
+    public static async Task<SeedSummary> GenerateAsync(Func<Func<SafeHomeDbContext, Task>, Task> withContext, ProgramShape shape, TextWriter log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(withContext);
+        ArgumentNullException.ThrowIfNull(shape);
+        var watch = Stopwatch.StartNew();
+        JurisdictionPolicy? policy = null;
+        await withContext(async db => policy = await db.JurisdictionPolicies.AsNoTracking().SingleAsync(ct));
+
+        var generator = new Generator(new Random(20_251_231), policy!, shape);
+        for (var first = 0; first < ResidentCount; first += shape.ResidentsPerBatch)
+        {
+            await withContext(async db =>
             {
-                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  seeded {first + ResidentsPerBatch} residents ({watch.Elapsed.TotalSeconds:F1} s)"));
+                for (var i = first; i < Math.Min(first + shape.ResidentsPerBatch, ResidentCount); i++)
+                {
+                    generator.AddResident(i, db);
+                }
+
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            });
+            if ((first + shape.ResidentsPerBatch) % 500 == 0)
+            {
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  seeded {first + shape.ResidentsPerBatch} residents ({watch.Elapsed.TotalSeconds:F1} s)"));
             }
         }
 
@@ -77,7 +102,7 @@ internal static class SyntheticProgram
     }
 
     /// Builds one resident's whole history at a time, in order, so each domain call sees the state it expects.
-    private sealed class Generator(Random random, JurisdictionPolicy policy)
+    private sealed class Generator(Random random, JurisdictionPolicy policy, ProgramShape shape)
     {
         private static readonly PlanDomain[] Domains = Enum.GetValues<PlanDomain>();
 
@@ -126,14 +151,19 @@ internal static class SyntheticProgram
             // How often this resident runs: most rarely, a few very often (about one episode per resident-month overall).
             var roll = random.NextDouble();
             var episodesPerMonth = roll < 0.30 ? 0.1 : roll < 0.60 ? 0.55 : roll < 0.85 ? 1.4 : 3.2;
-            var counselor = $"synthetic-counselor-{index % 12:D2}";
+            var counselor = shape.CounselorIds is { Count: > 0 } ids ? ids[index % ids.Count] : $"synthetic-counselor-{index % 12:D2}";
+            if (shape.CounselorIds is { Count: > 0 })
+            {
+                resident.AssignCaseload(counselor, [], At(admittedOn, 9));
+            }
+
             var planVersion = 0;
             var admitOn = admittedOn;
             while (true)
             {
                 var stay = resident.Admit(admitOn, ReferralSource.ChildWelfare, "Synthetic County Child Welfare", null, AgeRange, Today);
                 stays++;
-                var plannedEnd = admitOn.AddDays(random.Next(61, 427));
+                var plannedEnd = admitOn.AddDays(random.Next(shape.MinStayDays, shape.MaxStayDaysExclusive));
                 var discharged = plannedEnd <= LastDay;
                 AddStay(db, resident, stay, plannedEnd, discharged, episodesPerMonth, counselor, ref planVersion);
                 if (stay.DischargedOn is not { } dischargedOn)
@@ -143,7 +173,7 @@ internal static class SyntheticProgram
 
                 // About one in ten stays is followed by a readmission.
                 var readmitOn = dischargedOn.AddDays(random.Next(30, 241));
-                if (random.NextDouble() >= 0.10 || readmitOn > LastDay)
+                if (random.NextDouble() >= 0.10 || readmitOn > LastDay || Ages.YearsOn(resident.DateOfBirth, readmitOn) > AgeRange.Max)
                 {
                     break;
                 }

@@ -1,0 +1,1 @@
+// Template site script.
