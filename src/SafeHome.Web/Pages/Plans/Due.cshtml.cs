@@ -34,8 +34,8 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
         // Follow-ups of residents in care only: a discharged resident's placement decision or review is no longer
         // anyone's to do, and reading them all would grow with every past resident.
         var followUps = await db.CareFollowUps
-            .Where(f => f.ResolvedAtUtc == null && db.InCareIds().Contains(f.ResidentId))
             .WhereVisible(db, User, f => f.ResidentId)
+            .Where(f => f.ResolvedAtUtc == null && db.InCareIds().Contains(f.ResidentId))
             .OrderBy(f => f.RaisedAtUtc)
             .Select(f => new { f.Kind, f.Trigger, f.ResidentId, f.RaisedAtUtc })
             .ToListAsync();
