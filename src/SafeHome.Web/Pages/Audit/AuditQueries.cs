@@ -153,7 +153,8 @@ public static class AuditQueries
         return [.. (descending ? merged.OrderByDescending(e => e.Sequence) : merged.OrderBy(e => e.Sequence)).Take(PageSize + 1)];
     }
 
-    private static async Task<bool> AnyAsync(IReadOnlyList<IQueryable<AuditEntry>> parts, System.Linq.Expressions.Expression<Func<AuditEntry, bool>> predicate, CancellationToken cancellationToken)
+    /// Whether any part of a history has an entry matching <paramref name="predicate"/>.
+    public static async Task<bool> AnyAsync(IReadOnlyList<IQueryable<AuditEntry>> parts, System.Linq.Expressions.Expression<Func<AuditEntry, bool>> predicate, CancellationToken cancellationToken)
     {
         foreach (var part in parts)
         {

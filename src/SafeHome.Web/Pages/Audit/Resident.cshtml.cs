@@ -95,8 +95,7 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
     {
         ResidentId = residentId;
         PreferredName = await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => r.PreferredName).FirstOrDefaultAsync(cancellationToken);
-        if (PreferredName is null && !await AuditQueries.ForResident(db, residentId)[0].AnyAsync(cancellationToken)
-            && !await AuditQueries.ForResident(db, residentId)[1].AnyAsync(cancellationToken))
+        if (PreferredName is null && !await AuditQueries.AnyAsync(AuditQueries.ForResident(db, residentId), _ => true, cancellationToken))
         {
             return false;
         }
