@@ -149,6 +149,26 @@ public sealed class MissingAlertsJobTests
         Assert.DoesNotContain("Canary", stored, StringComparison.Ordinal);
     }
 
+    // Issue 16: the sweep runs every five minutes over ten years of episodes; whatever it tracks, its SaveChanges
+    // compares, so after a sweep that changes nothing it must be tracking nothing, however much history there is.
+    [Fact]
+    public async Task A_sweep_that_changes_nothing_tracks_nothing_however_many_alerts_are_open()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await app.CreateEpisodeAsync(await app.CreateResidentAsync(null));
+        }
+
+        Assert.Equal(8, await RunAsync(app));
+        await using var scope = app.Services.CreateAsyncScope();
+        var raised = await scope.ServiceProvider.GetRequiredService<MissingAlertsJob>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, raised);
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<SafeHome.Data.SafeHomeDbContext>().ChangeTracker.Entries());
+        Assert.Equal(8, (await AlertsAsync(app)).Count(a => a.ResolvedAtUtc is null));
+    }
+
     private static async Task<int> RunAsync(SafeHomeApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
