@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafeHome.Data;
 
@@ -16,7 +17,8 @@ public sealed class SafeHomeSignInManager(
     ILogger<SignInManager<SafeHomeUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<SafeHomeUser> confirmation,
-    TimeProvider clock)
+    TimeProvider clock,
+    SafeHomeDbContext db)
     : SignInManager<SafeHomeUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public const string SignedInAtKey = "safehome.signed_in_at";
@@ -32,6 +34,26 @@ public sealed class SafeHomeSignInManager(
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is { IsActive: true } ? user : null;
     }
+
+    /// The check every request makes (see the cookie's OnValidatePrincipal): the session's security stamp is still
+    /// the account's and the account is active. The same rule as <see cref="ValidateSecurityStampAsync(ClaimsPrincipal?)"/>,
+    /// read as one compiled query of two columns instead of loading and tracking the whole account (issue 16).
+    public async Task<bool> IsSessionCurrentAsync(ClaimsPrincipal? principal)
+    {
+        if (principal is null || UserManager.GetUserId(principal) is not { } id)
+        {
+            return false;
+        }
+
+        var account = await StampOf.For(db)(db, id);
+        var stamp = principal.FindFirstValue(Options.ClaimsIdentity.SecurityStampClaimType);
+        return account is { IsActive: true } && stamp is not null && string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal);
+    }
+
+    private static readonly CompiledQuery<Func<SafeHomeDbContext, string, Task<StampRow?>>> StampOf = new(() => EF.CompileAsyncQuery(
+        (SafeHomeDbContext db, string id) => db.Users.Where(u => u.Id == id).Select(u => new StampRow(u.SecurityStamp, u.IsActive)).FirstOrDefault()));
+
+    private sealed record StampRow(string? SecurityStamp, bool IsActive);
 
     public override Task SignInWithClaimsAsync(SafeHomeUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {

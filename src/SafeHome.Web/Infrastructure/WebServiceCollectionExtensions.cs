@@ -219,8 +219,8 @@ public static class WebServiceCollectionExtensions
 
                     // Checked on every request rather than through SecurityStampValidator's interval, so sign-out,
                     // deactivation, role changes and password resets end every other session at once.
-                    var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<SafeHomeUser>>();
-                    if (await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+                    var signIn = (SafeHomeSignInManager)context.HttpContext.RequestServices.GetRequiredService<SignInManager<SafeHomeUser>>();
+                    if (!await signIn.IsSessionCurrentAsync(context.Principal))
                     {
                         context.RejectPrincipal();
                     }
