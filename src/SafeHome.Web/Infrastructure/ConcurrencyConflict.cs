@@ -37,7 +37,7 @@ public static class ConcurrencyConflict
         string s when SafeHome.Domain.Common.Text.Clean(s).Length == 0 => "—",
         // Saved text was cleaned by the entity; clean the typing the same way so white space alone is no conflict.
         string s => SafeHome.Domain.Common.Text.Clean(s),
-        Enum e => e.GetType().GetField(e.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? e.ToString(),
+        Enum e => e.Display(),
         bool b => b ? "Yes" : "No",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

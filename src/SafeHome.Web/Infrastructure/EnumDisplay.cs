@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
@@ -17,6 +18,17 @@ public static class EnumDisplay
     public static string Display<T>(this T? value)
         where T : struct, Enum =>
         value is { } present ? present.Display() : string.Empty;
+
+    /// For a value whose type is known only at run time (a conflict's saved field, a generic helper); cached per value
+    /// too, because reading the attribute builds new reflection objects on every call.
+    public static string Display(this Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Boxed.GetOrAdd(value, static v =>
+            v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? v.ToString());
+    }
+
+    private static readonly ConcurrentDictionary<Enum, string> Boxed = new();
 
     private static class Names<T>
         where T : struct, Enum

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
@@ -59,11 +60,16 @@ public sealed class RequiresRecentSignInAttribute : Attribute
 
 public sealed class RecentSignInFilter(TimeProvider clock, LinkGenerator links) : IAsyncPageFilter
 {
+    // Read once per handler: reading an attribute builds new reflection objects on every call, on every request.
+    private static readonly ConcurrentDictionary<MethodInfo, RequiresRecentSignInAttribute?> Markers = new();
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var marker = context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresRecentSignInAttribute>();
+        var marker = context.HandlerMethod is { } handler
+            ? Markers.GetOrAdd(handler.MethodInfo, static m => m.GetCustomAttribute<RequiresRecentSignInAttribute>())
+            : null;
         if (marker is null)
         {
             await next();

@@ -124,7 +124,7 @@ public sealed class PolicyModel(SafeHomeDbContext db) : PageModel
         }
 
         Add("Policy name", saved.Name, Text.Clean(yours.Name));
-        Add("The clocks start at", PlanFlow.Name(saved.ClockStart), yours.ClockStart is { } start ? PlanFlow.Name(start) : "—");
+        Add("The clocks start at", saved.ClockStart.Display(), yours.ClockStart is { } start ? start.Display() : "—");
         foreach (var row in Rows)
         {
             var input = row.Input(yours);

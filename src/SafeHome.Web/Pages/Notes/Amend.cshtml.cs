@@ -92,7 +92,7 @@ public sealed class AmendModel(SafeHomeDbContext db, TimeProvider clock) : PageM
             return Page();
         }
 
-        TempData["Status"] = $"The {PlanFlow.Name(kind).ToLowerInvariant()} is added to the note.";
+        TempData["Status"] = $"The {kind.Display().ToLowerInvariant()} is added to the note.";
         return RedirectToPage("Details", new { id });
     }
 

@@ -30,7 +30,7 @@ public sealed class CosignModel(SafeHomeDbContext db, TimeProvider clock) : Page
     /// supervisor who may not read a sensitive note leaves it to a director.
     public string? Refusal =>
         !CanReadContent ? "This note is marked sensitive and its content is restricted to the resident's caseload, so you cannot co-sign or return it. A program director can."
-        : Note.Status != NoteStatus.CosignPending ? $"This note is not waiting for a co-signature: it is {PlanFlow.Name(Note.Status).ToLowerInvariant()}."
+        : Note.Status != NoteStatus.CosignPending ? $"This note is not waiting for a co-signature: it is {Note.Status.Display().ToLowerInvariant()}."
         : null;
 
     public string Local(DateTime utc) => DetailsModel.LocalTime(clock, utc);

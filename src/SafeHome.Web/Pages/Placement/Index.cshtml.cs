@@ -54,8 +54,8 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
             .Select(d => new DecisionRow(
                 d.Id,
                 Local(d.DecidedAtUtc),
-                Label(d.Occasion),
-                Label(d.Decision),
+                d.Occasion.Display(),
+                d.Decision.Display(),
                 names.GetValueOrDefault(d.DecidedById) ?? "(former staff)",
                 d.SignedName,
                 Factors(d),
@@ -76,7 +76,7 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
                 f.Id,
                 episodes.TryGetValue(f.SourceId, out var lastSeen) ? $"the missing episode of {Local(lastSeen)} (last seen)"
                 : disclosures.TryGetValue(f.SourceId, out var disclosedOn) ? $"the disclosure of {disclosedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
-                : $"a {Label(f.Trigger).ToLowerInvariant()}",
+                : $"a {f.Trigger.Display().ToLowerInvariant()}",
                 Local(f.RaisedAtUtc)))
             .ToList();
 
@@ -85,9 +85,6 @@ public sealed class IndexModel(SafeHomeDbContext db, AuditLog audit, TimeProvide
     }
 
     private string Local(DateTime utc) => clock.ToLocal(utc).ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    private static string Label(Enum value) =>
-        value.GetType().GetField(value.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? value.ToString();
 
     private static string YesNo(bool? value) => value switch
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SafeHome.Domain.Plans;
+using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages.Plans;
 
@@ -28,12 +29,12 @@ public static class PlanDiff
 
     public static IReadOnlyList<FieldDiff> Overview(ServicePlan from, ServicePlan to) => Fields(from, to, p =>
     [
-        ("Status", PlanFlow.Name(p.Status)),
+        ("Status", p.Status.Display()),
         ("Effective date", Date(p.EffectiveOn)),
         ("Target date", Date(p.TargetOn)),
         ("Approved on", p.ApprovedAtUtc is { } approved ? approved.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : None),
         ("The youth's vision", Text(p.YouthVision)),
-        ("Stage of change", PlanFlow.Name(p.StageOfChange)),
+        ("Stage of change", p.StageOfChange.Display()),
     ]);
 
     public static IReadOnlyList<FieldDiff> Meeting(ServicePlan from, ServicePlan to) => Fields(from, to, p => p.Meeting is not { } m
@@ -42,7 +43,7 @@ public static class PlanDiff
         [
             ("Held on", Date(m.HeldOn)),
             ("Attendees", m.Attendees),
-            ("How the youth took part", PlanFlow.Name(m.YouthParticipation)),
+            ("How the youth took part", m.YouthParticipation.Display()),
             ("What the youth said", Text(m.YouthFeedback)),
             ("Team members the youth chose", Text(string.Join(", ", new[] { m.ChosenMemberOne, m.ChosenMemberTwo }.OfType<string>()))),
             ("Rights list acknowledged", m.RightsAcknowledged ? "Yes" : "No"),
@@ -84,7 +85,7 @@ public static class PlanDiff
         pairs.AddRange(olds.Select(o => ((PlanStrength?)o, (PlanStrength?)null)));
         return [.. pairs
             .OrderBy(p => p.New?.SortOrder ?? int.MaxValue).ThenBy(p => p.Old?.SortOrder)
-            .Select(p => Item("Strength", p.Old, p.New, s => s.Text, s => [("Source", PlanFlow.Name(s.Source)), ("Strength", s.Text)], (_, _) => []))];
+            .Select(p => Item("Strength", p.Old, p.New, s => s.Text, s => [("Source", s.Source.Display()), ("Strength", s.Text)], (_, _) => []))];
     }
 
     public static IReadOnlyList<ItemDiff> Goals(ServicePlan from, ServicePlan to)
@@ -94,12 +95,12 @@ public static class PlanDiff
         return ByLineage(from.Goals, to.Goals, g => g.LineageId, g => (int)g.Domain * 10_000 + g.SortOrder, (old, @new) => Item(
             "Goal", old, @new, g => g.YouthStatement, g =>
             [
-                ("Domain", PlanFlow.Name(g.Domain)),
+                ("Domain", g.Domain.Display()),
                 ("In the youth's words", g.YouthStatement),
                 ("SMART goal", Text(g.SmartStatement)),
-                ("Priority", PlanFlow.Name(g.Priority)),
+                ("Priority", g.Priority.Display()),
                 ("Target date", Date(g.TargetOn)),
-                ("Status", PlanFlow.Name(g.Status)),
+                ("Status", g.Status.Display()),
                 ("Reason discontinued", Text(g.DiscontinuedReason)),
                 ("Scale weight", g.GasWeight?.ToString(CultureInfo.InvariantCulture) ?? None),
                 ("−2 much less than expected", Text(g.GasMuchLess)),
@@ -115,15 +116,15 @@ public static class PlanDiff
         "Objective", old, @new, o => o.Criterion, o =>
         [
             ("Measurable criterion", o.Criterion),
-            ("Metric", PlanFlow.Name(o.MetricType)),
+            ("Metric", o.MetricType.Display()),
             ("Baseline", Text(o.Baseline)),
             ("Baseline date", Date(o.BaselineOn)),
             ("Target", o.Target),
             ("Target date", Date(o.TargetOn)),
             ("Measured by", Text(o.MeasurementMethod)),
-            ("Responsible", PlanFlow.Name(o.Responsible)),
+            ("Responsible", o.Responsible.Display()),
             ("Responsible person", Text(o.ResponsibleName)),
-            ("Status", PlanFlow.Name(o.Status)),
+            ("Status", o.Status.Display()),
             ("Reason discontinued", Text(o.DiscontinuedReason)),
         ],
         (o, n) => ByLineage(o?.Interventions ?? [], n?.Interventions ?? [], x => x.LineageId, x => x.SortOrder, Intervention));

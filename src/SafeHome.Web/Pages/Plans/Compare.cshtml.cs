@@ -51,7 +51,7 @@ public sealed class CompareModel(SafeHomeDbContext db, AuditLog audit) : PageMod
         ResidentId = residentId;
         PreferredName = resident.PreferredName;
         var versions = await db.VisiblePlansOf(User, residentId).Select(p => new { p.Id, p.VersionNumber, p.Status }).ToListAsync();
-        Versions = [.. versions.Select(v => new VersionOption(v.Id, v.VersionNumber, PlanFlow.Name(v.Status)))];
+        Versions = [.. versions.Select(v => new VersionOption(v.Id, v.VersionNumber, v.Status.Display()))];
         if ((from is { } f && Versions.All(v => v.Id != f)) || (to is { } t && Versions.All(v => v.Id != t)))
         {
             return NotFound();

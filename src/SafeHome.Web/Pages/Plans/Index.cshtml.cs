@@ -140,6 +140,6 @@ public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
     public sealed record VersionRow(Guid Id, int VersionNumber, PlanStatus Status, DateOnly? EffectiveOn, DateTime? ApprovedAtUtc, DateTime CreatedAtUtc)
     {
-        public string StatusName => PlanFlow.Name(Status);
+        public string StatusName => Status.Display();
     }
 }

@@ -53,7 +53,7 @@ public sealed class MeetingModel(SafeHomeDbContext db, TimeProvider clock) : Pag
 
         if (!Plan.IsEditable)
         {
-            ModelState.AddModelError(string.Empty, $"Nothing was saved: this version is {PlanFlow.Name(Plan.Status).ToLowerInvariant()} and its meeting record no longer changes.");
+            ModelState.AddModelError(string.Empty, $"Nothing was saved: this version is {Plan.Status.Display().ToLowerInvariant()} and its meeting record no longer changes.");
             return Page();
         }
 

@@ -38,7 +38,7 @@ public sealed class PrintModel(SafeHomeDbContext db, TimeProvider clock, AuditLo
             [
                 ("Youth", current.FirstOrDefault(s => s.Role == SignerRole.Youth)),
                 ("Counselor", current.FirstOrDefault(s => s.Role == SignerRole.Counselor)),
-                (external is null ? "Parent, guardian or placing caseworker" : PlanFlow.Name(external.Role), external),
+                (external is null ? "Parent, guardian or placing caseworker" : external.Role.Display(), external),
             ];
         }
     }

@@ -134,13 +134,6 @@ public sealed class WorkflowModel(SafeHomeDbContext db, TimeProvider clock) : Pa
 /// Small pieces the workflow pages share.
 public static class PlanFlow
 {
-    /// The [Display] name of an enum value, as the select lists show it.
-    public static string Name(Enum value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.GetType().GetField(value.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? value.ToString();
-    }
-
     /// The resident's preferred name and age today; the age decides the rights a youth of 14 or over has.
     public static async Task<(string PreferredName, int Age)> YouthAsync(SafeHomeDbContext db, ServicePlan plan, DateOnly today)
     {

@@ -95,15 +95,12 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
         return resident is not null;
     }
 
-    public static string DisplayName(IdentityDocuments document) =>
-        typeof(IdentityDocuments).GetField(document.ToString())?.GetCustomAttribute<DisplayAttribute>()?.Name ?? document.ToString();
-
     /// "Documents at exit" on the overview: the list, "none", or "not recorded" for stays discharged before the checklist.
     public static string DescribeDocuments(IdentityDocuments? documents) => documents switch
     {
         null => "not recorded",
         IdentityDocuments.None => "none",
-        { } held => string.Join(", ", IdentityDocumentList.Each.Where(d => held.HasFlag(d)).Select(DisplayName)),
+        { } held => string.Join(", ", IdentityDocumentList.Each.Where(d => held.HasFlag(d)).Select(d => d.Display())),
     };
 
     public sealed class InputModel
