@@ -48,6 +48,10 @@ internal static partial class PageBench
         var seconds = int.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
         var warmup = int.Parse(Option(args, "--warmup") ?? "2", CultureInfo.InvariantCulture);
         var json = Option(args, "--json");
+        var only = Option(args, "--only");
+        // For profiling only: skips the template's runs, so the app's load starts right after the sign-ins.
+        var noTemplate = args.Contains("--no-template");
+        var prewarm = int.Parse(Option(args, "--prewarm") ?? "30", CultureInfo.InvariantCulture);
         var appEnvironment = Options(args, "--app-env").Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.Ordinal);
         var root = RepositoryRoot();
 
@@ -91,14 +95,14 @@ internal static partial class PageBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 Program: {seed.Residents:N0} residents ({seed.InCare:N0} in care), {seed.Notes:N0} notes, {seed.Episodes:N0} episodes, {seed.PlanVersions:N0} plan versions, {seed.AuditEntries:N0} audit entries, {seed.OpenAlerts:N0} alerts
                 Counselor's caseload: {seed.Caseload} residents. The resident: {seed.ResidentNotes} notes, {seed.ResidentEpisodes} episodes, {seed.ResidentPlanVersions} plan versions, {seed.ResidentAuditEntries:N0} audit entries
-                Load: {Connections} connections, {warmup} s warm-up then {seconds} s per page; the template page right before each
+                Load: {Connections} connections; every page driven for {prewarm} s in all first, then {warmup} s warm-up and {seconds} s measured per page; the template page right before each
                 """));
             if (appEnvironment.Count > 0)
             {
                 Console.WriteLine("App environment: " + string.Join(' ', appEnvironment.Select(e => $"{e.Key}={e.Value}")));
             }
 
-            var results = await MeasureAsync(webDll, templateDll, folder, seed, appEnvironment, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
+            var results = await MeasureAsync(webDll, templateDll, folder, seed, appEnvironment, only, noTemplate, TimeSpan.FromSeconds(prewarm), TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
             if (results is null)
             {
                 return 1;
@@ -333,7 +337,7 @@ internal static partial class PageBench
     // ---- Measuring.
 
     private static async Task<BenchRun?> MeasureAsync(
-        string webDll, string templateDll, string folder, BenchSeed seed, Dictionary<string, string> appEnvironment, TimeSpan warmup, TimeSpan duration)
+        string webDll, string templateDll, string folder, BenchSeed seed, Dictionary<string, string> appEnvironment, string? only, bool noTemplate, TimeSpan prewarm, TimeSpan warmup, TimeSpan duration)
     {
         await using var template = await ServerProcess.StartAsync("template", templateDll, [], new Dictionary<string, string>(StringComparer.Ordinal));
         await using var app = await ServerProcess.StartAsync(
@@ -364,22 +368,39 @@ internal static partial class PageBench
         };
 
         // The template's JIT tiers settle over its first seconds of load; without this its first row reads a third low.
-        _ = await LoadAsync(template, new Uri(template.BaseUri, "/"), null, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        if (!noTemplate)
+        {
+            _ = await LoadAsync(template, new Uri(template.BaseUri, "/"), null, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        }
+
+        var selected = pages.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+
+        // The app's JIT keeps promoting methods to optimised code for a minute or more after its first requests (the
+        // template, a few dozen methods, settles in seconds); every page is driven in turn first, so the figures are
+        // the steady state a home running all day sees, not the start-up.
+        foreach (var (_, role, path) in selected)
+        {
+            _ = await LoadAsync(app, new Uri(app.BaseUri, path), cookies[role], TimeSpan.Zero, prewarm / Math.Max(selected.Count, 1));
+        }
+
         var rows = new List<PageResult>();
-        foreach (var (name, role, path) in pages)
+        // --only narrows the run to the pages whose name contains it, for profiling one page under a long load.
+        foreach (var (name, role, path) in selected)
         {
             var (status, bytes) = await ProbeAsync(new Uri(app.BaseUri, path), cookies[role]);
             Console.WriteLine($"  {name}: GET {path} as the {role}: {status}, {bytes:N0} bytes");
-            var baseline = await LoadAsync(template, new Uri(template.BaseUri, "/"), null, warmup, duration);
+            var baseline = noTemplate
+                ? new LoadResult(double.NaN, double.NaN, double.NaN, double.NaN, 0, 0, [], 0, double.NaN)
+                : await LoadAsync(template, new Uri(template.BaseUri, "/"), null, warmup, duration);
             var page = await LoadAsync(app, new Uri(app.BaseUri, path), cookies[role], warmup, duration);
             var (_, hwm) = app.Memory();
             var row = new PageResult(
                 name, role, path, page.RequestsPerSecond, page.P50, page.P95, page.P99, page.Successes, page.Errors, page.ErrorKinds,
                 baseline.RequestsPerSecond, baseline.P95, page.RequestsPerSecond / Math.Max(baseline.RequestsPerSecond, 1e-9),
-                page.MaxRssKb / 1024.0, hwm / 1024.0, true);
+                page.MaxRssKb / 1024.0, hwm / 1024.0, page.CpuMillisecondsPerRequest, baseline.CpuMillisecondsPerRequest, true);
             row = row with { Passed = row.Share >= TargetShare && row.P95 < TargetP95Milliseconds && row.Errors == 0 && row.AppRssMaxMegabytes < TargetRssMegabytes };
             rows.Add(row);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    template {baseline.RequestsPerSecond:F0} req/s (p95 {baseline.P95:F1} ms, {baseline.Errors} errors); page {page.RequestsPerSecond:F1} req/s, p95 {page.P95:F1} ms, {page.Errors} errors, app RSS max {page.MaxRssKb / 1024.0:F0} MB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    template {baseline.RequestsPerSecond:F0} req/s (p95 {baseline.P95:F1} ms, {baseline.Errors} errors); page {page.RequestsPerSecond:F1} req/s, p95 {page.P95:F1} ms, {page.Errors} errors, app RSS max {page.MaxRssKb / 1024.0:F0} MB, app CPU {page.CpuMillisecondsPerRequest:F2} ms/request (template {baseline.CpuMillisecondsPerRequest:F3})"));
         }
 
         var (_, peak) = app.Memory();
@@ -392,12 +413,12 @@ internal static partial class PageBench
     private static bool Print(BenchRun run)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"page",-32} {"role",-9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"templ/s",8} {"share",7} {"RSS MB",7} {"HWM MB",7}  result");
+        Console.WriteLine($"{"page",-32} {"role",-9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"templ/s",8} {"share",7} {"RSS MB",7} {"HWM MB",7} {"CPU ms",7}  result");
         foreach (var r in run.Pages)
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{r.Page,-32} {r.Role,-9} {r.RequestsPerSecond,8:F1} {r.P50,8:F1} {r.P95,8:F1} {r.P99,8:F1} {r.Errors,7} {r.TemplateRequestsPerSecond,8:F0} {r.Share,7:P1} {r.AppRssMaxMegabytes,7:F0} {r.AppHwmMegabytes,7:F0}  {(r.Passed ? "PASS" : "FAIL")}"));
+                $"{r.Page,-32} {r.Role,-9} {r.RequestsPerSecond,8:F1} {r.P50,8:F1} {r.P95,8:F1} {r.P99,8:F1} {r.Errors,7} {r.TemplateRequestsPerSecond,8:F0} {r.Share,7:P1} {r.AppRssMaxMegabytes,7:F0} {r.AppHwmMegabytes,7:F0} {r.AppCpuMillisecondsPerRequest,7:F2}  {(r.Passed ? "PASS" : "FAIL")}"));
         }
 
         var rssPassed = run.AppHwmMegabytes < TargetRssMegabytes;
@@ -444,16 +465,22 @@ internal static partial class PageBench
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         using var sampling = new CancellationTokenSource();
         var sampler = SampleRssAsync(server, measureFrom, sampling.Token);
+        var cpuAtStart = Task.Run(async () =>
+        {
+            await Task.Delay(warmup);
+            return server.CpuTime();
+        });
         var workers = Enumerable.Range(0, Connections).Select(_ => Task.Run(() => WorkerAsync(client, url, cookie, measureFrom, stopAt))).ToArray();
         var done = await Task.WhenAll(workers);
         var seconds = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
+        var cpu = server.CpuTime() - await cpuAtStart;
         await sampling.CancelAsync();
         var maxRss = await sampler;
         var latencies = done.SelectMany(w => w.Latencies).Order().ToList();
         var kinds = done.SelectMany(w => w.Failures).GroupBy(f => f).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new LoadResult(
             latencies.Count / seconds, Quantile(latencies, 0.50), Quantile(latencies, 0.95), Quantile(latencies, 0.99),
-            latencies.Count, kinds.Values.Sum(), kinds, maxRss);
+            latencies.Count, kinds.Values.Sum(), kinds, maxRss, cpu.TotalMilliseconds / Math.Max(latencies.Count, 1));
     }
 
     private static async Task<(List<double> Latencies, List<string> Failures)> WorkerAsync(HttpClient client, Uri url, string? cookie, long measureFrom, long stopAt)
@@ -725,6 +752,23 @@ internal static partial class PageBench
             return (rss, hwm);
         }
 
+        /// User plus system CPU time the server has used so far, from /proc/PID/stat (Linux, clock ticks of 10 ms). Per
+        /// request it is steadier than req/s on a shared two-core machine, where the load driver takes its share too.
+        public TimeSpan CpuTime()
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                return TimeSpan.FromMilliseconds(ticks * 10.0);
+            }
+            catch (IOException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+
         public async ValueTask DisposeAsync()
         {
             if (!_process.HasExited)
@@ -763,12 +807,12 @@ internal sealed record BenchSeed(
     int Caseload, int ResidentNotes, int ResidentEpisodes, int ResidentPlanVersions, int ResidentAuditEntries);
 
 internal sealed record LoadResult(
-    double RequestsPerSecond, double P50, double P95, double P99, int Successes, int Errors, Dictionary<string, int> ErrorKinds, long MaxRssKb);
+    double RequestsPerSecond, double P50, double P95, double P99, int Successes, int Errors, Dictionary<string, int> ErrorKinds, long MaxRssKb, double CpuMillisecondsPerRequest);
 
 internal sealed record PageResult(
     string Page, string Role, string Path, double RequestsPerSecond, double P50, double P95, double P99, int Successes, int Errors,
     Dictionary<string, int> ErrorKinds, double TemplateRequestsPerSecond, double TemplateP95, double Share, double AppRssMaxMegabytes,
-    double AppHwmMegabytes, bool Passed);
+    double AppHwmMegabytes, double AppCpuMillisecondsPerRequest, double TemplateCpuMillisecondsPerRequest, bool Passed);
 
 internal sealed record BenchRun(
     DateTime AtUtc, string Machine, int Cores, int Connections, double WarmupSeconds, double Seconds, Dictionary<string, string> AppEnvironment,

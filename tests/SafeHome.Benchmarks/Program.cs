@@ -35,7 +35,7 @@
 //   the template's req/s, the app's RSS (sampled VmRSS and VmHWM from /proc) and PASS/FAIL against the targets
 //   (share >= 10 %, p95 < 25 ms, RSS < 400 MB); exit code 0 when all pass. Build first (the servers run from their own
 //   bin folders): dotnet build SafeHome.sln -c Release
-//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- page-bench [--seconds 10] [--warmup 2] [--json FILE] [--keep]
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- page-bench [--seconds 10] [--warmup 2] [--json FILE] [--keep] [--only PAGE-NAME-PART] [--no-template] [--prewarm 30] [--app-env K=V]
 //   --keep leaves the seeded data folder and prints its path; --db-folder PATH reuses it (or seeds it when empty):
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- page-bench --db-folder /tmp/safehome-pages --json pages.json
 //   --app-env KEY=VALUE (repeatable) sets an environment variable on the SafeHome process only, e.g. to compare GC
