@@ -167,17 +167,6 @@ public static class AuditQueries
         return false;
     }
 
-    public static async Task<Dictionary<string, string>> StaffNamesAsync(SafeHomeDbContext db, IEnumerable<string?> userIds, CancellationToken cancellationToken)
-    {
-        var ids = userIds.OfType<string>().Distinct().ToList();
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-    }
-
     public static string NameOf(IReadOnlyDictionary<string, string> names, string? userId) =>
         userId is null ? "SafeHome (system)" : names.GetValueOrDefault(userId, "(unknown account)");
 

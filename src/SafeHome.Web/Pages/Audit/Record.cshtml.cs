@@ -52,7 +52,7 @@ public sealed class RecordModel(SafeHomeDbContext db, AuditLog audit, TimeProvid
             NextAfter = entries[^1].Sequence;
         }
 
-        var names = await AuditQueries.StaffNamesAsync(db, entries.Select(e => e.UserId), cancellationToken);
+        var names = await db.StaffNamesAsync(entries.Select(e => e.UserId), cancellationToken);
         Versions = [.. entries.Select(e => new Version(
             e.Sequence,
             clock.ToLocal(e.OccurredAtUtc),

@@ -43,7 +43,7 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
 
         var parts = AuditQueries.ForResident(db, residentId).Select(q => AuditQueries.Apply(q, Filter, clock)).ToList();
         var page = await AuditQueries.PageAsync(parts, Filter.Before, Filter.After, cancellationToken);
-        var names = await AuditQueries.StaffNamesAsync(db, page.Items.Select(e => e.UserId), cancellationToken);
+        var names = await db.StaffNamesAsync(page.Items.Select(e => e.UserId), cancellationToken);
         Timeline = new KeysetPage<TimelineRow>([.. page.Items.Select(e => AuditQueries.ToRow(e, names, clock))], page.HasOlder, page.HasNewer)
         {
             OlderCursor = page.OlderCursor,

@@ -87,19 +87,6 @@ public static class NoteAccess
         return plan?.Goals.OrderBy(g => g.SortOrder).ToList() ?? [];
     }
 
-    /// Display names of staff by id, for author, signer and co-signer columns.
-    public static async Task<Dictionary<string, string>> StaffNamesAsync(this SafeHomeDbContext db, IEnumerable<string?> ids)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var wanted = ids.OfType<string>().Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        return await db.Users.Where(u => wanted.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-    }
-
     private static async Task<bool> IsSupervisorOfAsync(SafeHomeDbContext db, ClaimsPrincipal user, string authorId)
     {
         var userId = user.UserId();
