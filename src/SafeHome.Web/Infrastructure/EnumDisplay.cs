@@ -24,17 +24,18 @@ public static class EnumDisplay
     public static string Display(this Enum value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Boxed.GetOrAdd(value, static v =>
-            v.GetType().GetField(v.ToString())?.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? v.ToString());
+        return Boxed.GetOrAdd(value, static v => v.GetType().GetField(v.ToString()) is { } field ? NameOf(field) : v.ToString());
     }
 
     private static readonly ConcurrentDictionary<Enum, string> Boxed = new();
+
+    private static string NameOf(FieldInfo field) => field.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? field.Name;
 
     private static class Names<T>
         where T : struct, Enum
     {
         public static readonly FrozenDictionary<T, string> ByValue = typeof(T)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .ToFrozenDictionary(f => (T)f.GetValue(null)!, f => f.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? f.Name);
+            .ToFrozenDictionary(f => (T)f.GetValue(null)!, NameOf);
     }
 }

@@ -29,15 +29,13 @@ public sealed class SafeHomeSignInManager(
         return user.IsActive && await base.CanSignInAsync(user);
     }
 
-    public override async Task<SafeHomeUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
-    {
-        var user = await base.ValidateSecurityStampAsync(principal);
-        return user is { IsActive: true } ? user : null;
-    }
+    /// Identity's own validators ask here; the rule is <see cref="IsSessionCurrentAsync"/>'s, so it is written once.
+    public override async Task<SafeHomeUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>
+        await IsSessionCurrentAsync(principal) ? await UserManager.GetUserAsync(principal!) : null;
 
     /// The check every request makes (see the cookie's OnValidatePrincipal): the session's security stamp is still
-    /// the account's and the account is active. The same rule as <see cref="ValidateSecurityStampAsync(ClaimsPrincipal?)"/>,
-    /// read as one compiled query of two columns instead of loading and tracking the whole account (issue 16).
+    /// the account's and the account is active. One compiled query of two columns instead of loading and tracking the
+    /// whole account (issue 16).
     public async Task<bool> IsSessionCurrentAsync(ClaimsPrincipal? principal)
     {
         if (principal is null || UserManager.GetUserId(principal) is not { } id)
