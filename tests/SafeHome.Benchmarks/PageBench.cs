@@ -57,7 +57,9 @@ internal static partial class PageBench
 
         // The configuration this benchmark was built in (bin/<Configuration>/net10.0/) is the one the servers run in.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var webDll = Path.Combine(root, "src", "SafeHome.Web", "bin", configuration, "net10.0", "SafeHome.Web.dll");
+        // --web-dll points at another build of the app (a worktree of an earlier commit) for an A/B comparison on the
+        // same seeded folder and machine.
+        var webDll = Option(args, "--web-dll") is { } other ? Path.GetFullPath(other) : Path.Combine(root, "src", "SafeHome.Web", "bin", configuration, "net10.0", "SafeHome.Web.dll");
         var templateDll = Path.Combine(root, "tests", "SafeHome.Benchmarks.Template", "bin", configuration, "net10.0", "SafeHome.Benchmarks.Template.dll");
         foreach (var dll in new[] { webDll, templateDll }.Where(d => !File.Exists(d)))
         {
@@ -356,6 +358,8 @@ internal static partial class PageBench
 
         var pages = new (string Name, string Role, string Path)[]
         {
+            // The floor every case page stands on: sign-in cookie, session check, layout, audited view.
+            ("start page", "counselor", "/"),
             ("counselor's residents list", "counselor", "/Residents"),
             ("resident overview", "counselor", $"/Residents/Details/{seed.ResidentId}"),
             ("service plan", "counselor", $"/Plans/Details/{seed.PlanId}"),

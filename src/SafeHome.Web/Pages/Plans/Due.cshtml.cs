@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
@@ -18,11 +19,21 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
 
     public int DueSoonWithinDays => schedule.DueSoonWithinDays;
 
+    /// Rows shown per section until the user asks for a whole section: the most overdue come first, so the
+    /// first screen is the work, and a director's page stays small however many residents are in care.
+    public const int RowsPerSection = 25;
+
+    /// The section (its element id) shown in full, from "Show all"; any other value shows every section capped.
+    [BindProperty(SupportsGet = true, Name = "all")]
+    public string? ShowAll { get; set; }
+
     public IReadOnlyList<DueRow> Items { get; private set; } = [];
 
     /// What a completed return debrief or a disclosure asked for and nobody has done yet: a triggered review, a new
     /// placement-safety decision. Oldest first, because the oldest has waited longest.
     public IReadOnlyList<FollowUpRow> FollowUps { get; private set; } = [];
+
+    public bool ShowsAll(string sectionId) => string.Equals(ShowAll, sectionId, StringComparison.Ordinal);
 
     public IEnumerable<DueRow> Of(DueKind kind) => Items.Where(i => i.Kind == kind).OrderBy(i => i.DueOn).ThenBy(i => i.PreferredName, StringComparer.CurrentCulture);
 

@@ -105,4 +105,40 @@ public sealed class DueTests
         Assert.Equal(["Oscar Preferred"], Rows(other, "plans-missing").Select(r => r.Name));
         Assert.All(other.QuerySelectorAll("tr.due-row"), r => Assert.Contains("Oscar Preferred", r.TextContent, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_long_section_shows_the_earliest_first_and_all_of_it_on_request()
+    {
+        await using var app = await SafeHomeApp.StartAsync();
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        // One admission a day, named against the order of admission, so the page's order can only come from the
+        // due dates: the first admitted (the longest overdue) is "Invented 30".
+        var count = DueModelRows + 5;
+        for (var i = count; i >= 1; i--)
+        {
+            await app.CreateResidentAsync(counselor.Id, $"Invented {i:00}", $"Invented {i:00} Legalname");
+            app.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        var browser = await app.SignInAsync(counselor);
+        var page = await browser.GetDocumentAsync("/Plans/Due");
+        var expected = Enumerable.Range(1, count).Reverse().Select(i => $"Invented {i:00}").ToList();
+
+        Assert.Equal(expected.Take(DueModelRows), Rows(page, "plans-missing").Select(r => r.Name));
+        Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#plans-missing-heading .badge")!.TextContent);
+        var more = page.QuerySelector("#plans-missing .due-more a")!;
+        Assert.Equal($"Show all {count}", more.TextContent);
+
+        var whole = await browser.GetDocumentAsync(more.GetAttribute("href")!);
+        Assert.Equal(expected, Rows(whole, "plans-missing").Select(r => r.Name));
+        Assert.Null(whole.QuerySelector("#plans-missing .due-more"));
+        var back = whole.QuerySelector("#plans-missing a[href$='#plans-missing']:not([href*='all='])");
+        Assert.NotNull(back);
+        Assert.Equal(DueModelRows, Rows(await browser.GetDocumentAsync(back.GetAttribute("href")!), "plans-missing").Count);
+
+        // Any other value of the query shows every section capped, never an error.
+        Assert.Equal(DueModelRows, Rows(await browser.GetDocumentAsync("/Plans/Due?all=%3Cscript%3E"), "plans-missing").Count);
+    }
+
+    private const int DueModelRows = SafeHome.Web.Pages.Plans.DueModel.RowsPerSection;
 }
