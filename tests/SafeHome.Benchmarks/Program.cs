@@ -38,6 +38,8 @@
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- page-bench [--seconds 10] [--warmup 2] [--json FILE] [--keep] [--only PAGE-NAME-PART] [--no-template] [--prewarm 30] [--app-env K=V]
 //   --keep leaves the seeded data folder and prints its path; --db-folder PATH reuses it (or seeds it when empty):
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- page-bench --db-folder /tmp/safehome-pages --json pages.json
+//   --web-dll PATH runs another build of the app (e.g. a worktree of an earlier commit) on the same folder, so two
+//   builds can be compared in alternating runs on the same machine.
 //   --app-env KEY=VALUE (repeatable) sets an environment variable on the SafeHome process only, e.g. to compare GC
 //   settings without rebuilding: --app-env DOTNET_gcServer=0
 using BenchmarkDotNet.Configs;
