@@ -332,6 +332,9 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     b.HasIndex("EntityType", "EntityKey", "Sequence");
 
+                    b.HasIndex(new[] { "EntityType", "EntityKey", "Sequence" }, "IX_AuditEntries_Unfiled_EntityType_EntityKey_Sequence")
+                        .HasFilter("\"ResidentId\" IS NULL");
+
                     b.ToTable("AuditEntries");
                 });
 

@@ -23,6 +23,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 
         builder.HasIndex(a => new { a.ResidentId, a.Sequence });
 
+        // The second half of a resident's timeline: entries of the resident itself filed under no resident (older than
+        // the ResidentId column). Through the index above SQLite walked every entry of the record, filed or not, and
+        // read each row to test ResidentId: 22,891 overview views of the bench resident, 27 ms and 2,577 page reads
+        // per timeline page; this one holds only the unfiled entries (issue 16).
+        builder.HasIndex(a => new { a.EntityType, a.EntityKey, a.Sequence }, "IX_AuditEntries_Unfiled_EntityType_EntityKey_Sequence")
+            .HasFilter("\"ResidentId\" IS NULL");
+
         // The auditor's timeline of one user's actions, newest first.
         builder.HasIndex(a => new { a.UserId, a.Sequence });
     }
