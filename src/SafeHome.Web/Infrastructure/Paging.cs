@@ -11,12 +11,18 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 
 public static class Paged
 {
-    public static async Task<Paged<T>> CreateAsync<T>(IQueryable<T> query, int page, int pageSize = 20)
+    public static Task<Paged<T>> CreateAsync<T>(IQueryable<T> query, int page, int pageSize = 20) =>
+        CreateAsync(query, onePage => onePage, page, pageSize);
+
+    /// For rows that cost lookups of their own: counts and pages the ordered query, then builds the rows of that page
+    /// only (<paramref name="rowsOf"/> gets the page's slice of <paramref name="ordered"/>, as a subquery).
+    public static async Task<Paged<T>> CreateAsync<TSource, T>(IQueryable<TSource> ordered, Func<IQueryable<TSource>, IQueryable<T>> rowsOf, int page, int pageSize = 20)
     {
-        var total = await query.CountAsync();
+        ArgumentNullException.ThrowIfNull(rowsOf);
+        var total = await ordered.CountAsync();
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var current = Math.Clamp(page, 1, pageCount);
-        var items = await query.Skip((current - 1) * pageSize).Take(pageSize).ToListAsync();
+        var items = await rowsOf(ordered.Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync();
         return new Paged<T>(items, current, pageSize, total);
     }
 }

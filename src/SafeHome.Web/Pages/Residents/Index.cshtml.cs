@@ -39,21 +39,27 @@ public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock) : PageM
             residents = residents.Where(r => db.InCareIds().Contains(r.Id));
         }
 
-        var query =
-            from resident in residents
-            let current = resident.Stays.Where(s => s.DischargedOn == null).Select(s => (DateOnly?)s.AdmittedOn).FirstOrDefault()
-            let primary = resident.Assignments.Where(a => a.IsPrimary).Select(a => a.CounselorId).FirstOrDefault()
-            where term == null || resident.PreferredName.ToUpper().Contains(term)
-            where IncludeDischarged || current != null
-            orderby resident.PreferredName, resident.Id
-            select new ResidentRow(
-                resident.Id,
-                resident.PreferredName,
-                resident.Pronouns,
-                resident.DateOfBirth,
-                current,
-                db.Users.Where(u => u.Id == primary).Select(u => u.DisplayName).FirstOrDefault());
-        Residents = await Paged.CreateAsync(query, PageNumber);
+        var matching = term == null ? residents : residents.Where(r => r.PreferredName.ToUpper().Contains(term));
+
+        // The row's details (stay, primary counselor) are lookups of their own; they are made for the page's rows
+        // only, after the page is chosen by name: in one select SQLite computed them for every resident in care
+        // before sorting (issue 16).
+        Residents = await Paged.CreateAsync(
+            matching.OrderBy(r => r.PreferredName).ThenBy(r => r.Id),
+            onePage =>
+                from resident in db.Residents
+                where onePage.Select(r => r.Id).Contains(resident.Id)
+                let current = resident.Stays.Where(s => s.DischargedOn == null).Select(s => (DateOnly?)s.AdmittedOn).FirstOrDefault()
+                let primary = resident.Assignments.Where(a => a.IsPrimary).Select(a => a.CounselorId).FirstOrDefault()
+                orderby resident.PreferredName, resident.Id
+                select new ResidentRow(
+                    resident.Id,
+                    resident.PreferredName,
+                    resident.Pronouns,
+                    resident.DateOfBirth,
+                    current,
+                    db.Users.Where(u => u.Id == primary).Select(u => u.DisplayName).FirstOrDefault()),
+            PageNumber);
     }
 
     public sealed record ResidentRow(Guid Id, string PreferredName, string? Pronouns, DateOnly DateOfBirth, DateOnly? InCareSince, string? PrimaryCounselor);
