@@ -35,6 +35,9 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
 
     public bool ShowsAll(string sectionId) => string.Equals(ShowAll, sectionId, StringComparison.Ordinal);
 
+    /// The rows a section shows: all of them when asked for, otherwise the first <see cref="RowsPerSection"/>.
+    public IReadOnlyList<T> Shown<T>(string sectionId, IReadOnlyList<T> rows) => ShowsAll(sectionId) ? rows : [.. rows.Take(RowsPerSection)];
+
     public IEnumerable<DueRow> Of(DueKind kind) => Items.Where(i => i.Kind == kind).OrderBy(i => i.DueOn).ThenBy(i => i.PreferredName, StringComparer.CurrentCulture);
 
     public async Task OnGetAsync()
