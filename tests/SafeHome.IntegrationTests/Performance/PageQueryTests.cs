@@ -123,13 +123,7 @@ public sealed partial class PageQueryTests(PageQueryHome home) : IClassFixture<P
         foreach (var captured in commands.Where(c => c.IsQuery))
         {
             var start = PageRequests(connection);
-            await using var command = connection.CreateCommand();
-            command.CommandText = captured.Sql;
-            foreach (var (name, value) in captured.Parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
+            await using var command = Replay(connection, captured);
             await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
             {
                 while (await reader.ReadAsync(TestContext.Current.CancellationToken))
@@ -179,13 +173,7 @@ public sealed partial class PageQueryTests(PageQueryHome home) : IClassFixture<P
 
     private static async Task<List<string>> PlanAsync(SqliteConnection connection, CapturedCommand captured)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + captured.Sql;
-        foreach (var (name, value) in captured.Parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
+        await using var command = Replay(connection, captured, "EXPLAIN QUERY PLAN ");
         var steps = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         while (await reader.ReadAsync(TestContext.Current.CancellationToken))
@@ -194,6 +182,19 @@ public sealed partial class PageQueryTests(PageQueryHome home) : IClassFixture<P
         }
 
         return steps;
+    }
+
+    // A captured command with its parameter values, on another connection (optionally behind a prefix).
+    private static SqliteCommand Replay(SqliteConnection connection, CapturedCommand captured, string prefix = "")
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = prefix + captured.Sql;
+        foreach (var (name, value) in captured.Parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
     }
 
     private static string Describe(IReadOnlyList<CapturedCommand> commands) =>
@@ -255,11 +256,10 @@ public sealed class PageQueryHome : IAsyncLifetime
     }
 
     /// Views of the resident's record as pages record them: the overview's own entry (filed under the resident, keyed
-    /// by the resident) and page views, written through the app's audit log as concurrent requests would.
+    /// by the resident) and page views, through the app's group-commit appender as concurrent requests' views go.
     public async Task AddViewsAsync(int count)
     {
-        using var scope = App.Services.CreateScope();
-        var appender = scope.ServiceProvider.GetRequiredService<AuditAppender>();
+        var appender = App.Services.GetRequiredService<AuditAppender>();
         var now = App.Clock.GetUtcNow().UtcDateTime;
         for (var done = 0; done < count; done += AuditAppender.MaxBatch)
         {
