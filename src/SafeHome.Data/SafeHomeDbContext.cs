@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Data.Encryption;
@@ -11,7 +12,7 @@ using SafeHome.Domain.Staff;
 
 namespace SafeHome.Data;
 
-public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> options) : IdentityDbContext<SafeHomeUser>(options)
+public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> options) : IdentityDbContext<SafeHomeUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<Stay> Stays => Set<Stay>();
@@ -39,6 +40,10 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
     public DbSet<AccountChangeRequest> AccountChangeRequests => Set<AccountChangeRequest>();
+
+    /// The sign-in key ring (cookies, antiforgery tokens, password links) shared by every node; each key is sealed by
+    /// the key ring protection key, which lives outside the database (Web's KeyRing).
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// The key ring of the restricted columns (see <see cref="FieldEncryption"/>); null at design time.
     internal FieldCipher? FieldCipher { get; } = Encryption.FieldEncryption.CipherOf(options);

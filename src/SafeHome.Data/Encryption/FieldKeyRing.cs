@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace SafeHome.Data.Encryption;
 
-/// Loads the field key ring with the audit key's custody rules: a setting (environment variable, secret store) wins,
+/// Loads a key ring with the audit key's custody rules: a setting (environment variable, secret store) wins,
 /// else a private key file in the data folder, created 600 with one random key on first start.
 public static class FieldKeyRing
 {
@@ -15,17 +15,23 @@ public static class FieldKeyRing
     public static FieldCipher Load(FieldEncryptionOptions options, string dataFolder)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!string.IsNullOrWhiteSpace(options.Keys))
+        return Load(options.Keys, "Encryption:Keys", KeyPath(options, dataFolder));
+    }
+
+    /// A key ring of `id:base64` entries under these custody rules: the setting <paramref name="setting"/> (its value
+    /// <paramref name="keys"/>) wins, else the file at <paramref name="path"/>, created 600 with one random key on first
+    /// start. The field keys and the key that protects the sign-in key ring (DataProtection:Keys) both load this way.
+    public static FieldCipher Load(string? keys, string setting, string path)
+    {
+        if (!string.IsNullOrWhiteSpace(keys))
         {
-            return new FieldCipher(Parse(options.Keys, "Encryption:Keys"));
+            return new FieldCipher(Parse(keys, setting));
         }
 
-        var path = KeyPath(options, dataFolder);
         if (!File.Exists(path) || new FileInfo(path).Length == 0)
         {
             // Created 600 before the key is written, so it is never readable by others, even for a moment.
-            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-            File.WriteAllText(PrivateFiles.CreateFile(path), $"{id}:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(FieldCipher.KeyBytes))}\n");
+            File.WriteAllText(PrivateFiles.CreateFile(path), NewEntry() + "\n");
         }
 
         return new FieldCipher(Parse(File.ReadAllText(path), path));
@@ -48,7 +54,7 @@ public static class FieldKeyRing
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                throw new InvalidOperationException($"Each field encryption key in {source} is written as id:base64key.");
+                throw new InvalidOperationException($"Each key in {source} is written as id:base64key.");
             }
 
             byte[] key;
@@ -58,12 +64,12 @@ public static class FieldKeyRing
             }
             catch (FormatException e)
             {
-                throw new InvalidOperationException($"The field encryption key \"{entry[..colon]}\" in {source} is not valid base64.", e);
+                throw new InvalidOperationException($"The key \"{entry[..colon]}\" in {source} is not valid base64.", e);
             }
 
             keys.Add(new(entry[..colon], key));
         }
 
-        return keys.Count > 0 ? keys : throw new InvalidOperationException($"No field encryption key found in {source}.");
+        return keys.Count > 0 ? keys : throw new InvalidOperationException($"No key found in {source}.");
     }
 }

@@ -37,6 +37,9 @@ public static class AuditActions
 
     /// A database put back from a backup by the restore verb; starts a new checkpoint generation (see ChainVerification).
     public const string BackupRestored = "backup_restored";
+
+    /// The sign-in key ring emptied by the reset-sign-in-keys verb (its protection key was lost): everyone signs in again.
+    public const string SignInKeysReset = "sign_in_keys_reset";
 }
 
 /// One row of the append-only history. Change rows carry old and new values as JSON; access rows (views,

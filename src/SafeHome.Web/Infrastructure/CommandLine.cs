@@ -24,10 +24,12 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
                                                       one private archive while SafeHome runs (SQLite)
           restore --from FILE [--confirm-older "why"] put a backup into an empty data folder after checking it;
                                                       an older backup than the site's checkpoint needs a reason
+          reset-sign-in-keys                          when the key ring protection key is lost: empty the sign-in
+                                                      key ring (everyone signs in again; restart every node)
         exit codes: 0 done, 1 failed, 2 usage or setup error
         """;
 
-    private static readonly string[] Verbs = ["migrate", "create-user", "verify-audit", "backup", "restore"];
+    private static readonly string[] Verbs = ["migrate", "create-user", "verify-audit", "backup", "restore", "reset-sign-in-keys"];
     private static readonly string[] VerbOptions = ["--email", "--role", "--name", "--to", "--from", "--confirm-older"];
 
     public static CommandLine Parse(string[] args)
@@ -117,6 +119,9 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
                 return await MigrateIfAllowedAsync(app, error) ? await VerifyAuditAsync(app.Services, output) : 2;
             case "backup":
                 return await MigrateIfAllowedAsync(app, error) ? await Backups.BackupAsync(app.Services, command.Options, output, error) : 2;
+            case "reset-sign-in-keys":
+                // Not through migrate, which checks the very key ring this verb is for.
+                return await KeyRing.ResetAsync(app.Services, output);
             case "restore":
                 // Nothing is migrated first: the data folder must stay empty until the backup has been proved.
                 var dataFolder = Path.GetFullPath(app.Services.GetRequiredService<DatabaseOptions>().DataFolder, app.Environment.ContentRootPath);
@@ -170,6 +175,18 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
         }
 
         await EnsureRolesAsync(services);
+
+        // The first sign-in key is made here, once, so nodes started together after `migrate` all find the same one.
+        try
+        {
+            KeyRing.Check(services);
+        }
+        catch (InvalidOperationException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return false;
+        }
+
         return true;
     }
 

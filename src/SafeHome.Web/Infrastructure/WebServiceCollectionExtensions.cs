@@ -32,8 +32,10 @@ public static class WebServiceCollectionExtensions
             configuration.GetSection(AuditChainOptions.Section).Get<AuditChainOptions>(),
             configuration.GetSection(Data.Encryption.FieldEncryptionOptions.Section).Get<Data.Encryption.FieldEncryptionOptions>());
 
+        services.AddSafeHomeKeyRing(configuration, database, builder.Environment.ContentRootPath);
+
         // First of the hosted services: nothing (job server included) runs with a key that cannot read the data.
-        services.AddHostedService<FieldKeyCheck>();
+        services.AddHostedService<StartupKeyCheck>();
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton(configuration.GetSection(NotesOptions.Section).Get<NotesOptions>() ?? new NotesOptions());
         var session = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();

@@ -69,6 +69,9 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
     /// Settings applied after the test defaults, e.g. to run the job server.
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// Another install path for the same installation (a reinstall, another node's layout); null keeps the project's.
+    public string? ContentRoot { get; init; }
+
     /// Service replacements applied last.
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
@@ -86,6 +89,11 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        if (ContentRoot is not null)
+        {
+            builder.UseContentRoot(ContentRoot);
+        }
+
         builder.UseSetting("Database:DataFolder", _folder);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         if (_postgres is not null)

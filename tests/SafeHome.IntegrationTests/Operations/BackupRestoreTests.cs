@@ -114,9 +114,11 @@ public sealed class BackupRestoreTests
             });
             Assert.True(checkedHead > backupHead);
 
-            // The field key ring travels with the audit key, from custody, never in the backup (README: key custody).
+            // The field key ring and the key ring protection key travel with the audit key, from custody, never in the
+            // backup (README: key custody).
             Directory.CreateDirectory(siteC);
             File.Copy(Path.Combine(siteA, "field-encryption.keys"), Path.Combine(siteC, "field-encryption.keys"));
+            File.Copy(Path.Combine(siteA, "key-ring-protection.keys"), Path.Combine(siteC, "key-ring-protection.keys"));
             string[] nodeC = [$"--Database:DataFolder={siteC}", key, $"--Audit:SharedCheckpointFile={shared}"];
             var refusal = new StringWriter();
             Assert.Equal(1, await RunAsync([.. nodeC, "restore", "--from", archive], error: refusal));

@@ -17,11 +17,16 @@ public sealed class PostgresFieldEncryptionTests(PostgresCluster cluster) : ICla
     {
         var database = await cluster.CreateDatabaseAsync();
         var oldKey = $"old1:{NewKey()}";
+
+        // Three starts of one installation: each a new test folder, so the sign-in key ring's protection key is shared
+        // through the setting, as every node of a site shares it.
+        var keyRingKey = FieldKeyRing.NewEntry();
         var canary = $"Pgcanary{Guid.NewGuid():N}";
         Guid residentId;
         await using (var before = new SafeHomeApp(postgres: database))
         {
             before.Settings["Encryption:Keys"] = oldKey;
+            before.Settings["DataProtection:Keys"] = keyRingKey;
             await before.InitializeAsync();
             residentId = await before.CreateResidentAsync(null, legalName: $"Legalia {canary} {new string('é', 150)}");
             Assert.StartsWith("v1:old1:", await StoredLegalNameAsync(before), StringComparison.Ordinal);
@@ -30,6 +35,7 @@ public sealed class PostgresFieldEncryptionTests(PostgresCluster cluster) : ICla
         await using (var after = new SafeHomeApp(postgres: database))
         {
             after.Settings["Encryption:Keys"] = $"{oldKey};new2:{NewKey()}";
+            after.Settings["DataProtection:Keys"] = keyRingKey;
             await after.InitializeAsync();
             await using (var scope = after.Services.CreateAsyncScope())
             {
@@ -43,6 +49,7 @@ public sealed class PostgresFieldEncryptionTests(PostgresCluster cluster) : ICla
 
         await using var wrong = new SafeHomeApp(postgres: database);
         wrong.Settings["Encryption:Keys"] = $"new2:{NewKey()}";
+        wrong.Settings["DataProtection:Keys"] = keyRingKey;
         var failure = await Record.ExceptionAsync(wrong.InitializeAsync);
         Assert.NotNull(failure);
         Assert.Contains("does not authenticate", failure.ToString(), StringComparison.Ordinal);
