@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
             configuration.GetSection(Data.Encryption.FieldEncryptionOptions.Section).Get<Data.Encryption.FieldEncryptionOptions>());
 
         services.AddSafeHomeKeyRing(configuration, database, builder.Environment.ContentRootPath);
+        services.AddSafeHomeProxies(configuration);
 
         // First of the hosted services: nothing (job server included) runs with a key that cannot read the data.
         services.AddHostedService<StartupKeyCheck>();
@@ -263,6 +264,9 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UseSafeHome(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First, so everything after it (HSTS, links, the sign-in throttle) sees the client as the proxy reported it.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
