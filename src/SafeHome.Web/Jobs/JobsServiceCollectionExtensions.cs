@@ -31,8 +31,14 @@ public sealed class JobsOptions
     /// Cron expression of the re-encryption sweep that moves field values to the newest key after a rotation.
     public string FieldReencryptCron { get; set; } = "50 * * * *";
 
-    /// How long a job picked up by a server that then died stays invisible before another server takes it over.
-    public int InvisibilityTimeoutSeconds { get; set; } = 30 * 60;
+    /// How long a job picked up by a server that then died stays invisible before another server takes it over. On
+    /// PostgreSQL the timeout slides (a running job's server renews it while it works, so a long report is never
+    /// started twice) and defaults to 30 s; on SQLite, one machine with one server, it is fixed and defaults to 30 min.
+    public int? InvisibilityTimeoutSeconds { get; set; }
+
+    /// How often an idle job server looks for work in the queue (PostgreSQL; SQLite polls every 2 s). With the
+    /// sliding timeout this bounds how soon a surviving node takes over a dead node's job: timeout + poll, under a minute.
+    public int QueuePollSeconds { get; set; } = 15;
 
     /// How long a stopping server waits for running jobs before abandoning them to another server.
     public int ShutdownTimeoutSeconds { get; set; } = 15;
@@ -75,14 +81,19 @@ public static class JobsServiceCollectionExtensions
             {
                 storage = config.UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(DatabaseServiceCollectionExtensions.ResolveConnectionString(database, contentRoot)),
-                    new PostgreSqlStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds) }).Entry;
+                    new PostgreSqlStorageOptions
+                    {
+                        InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds ?? 30),
+                        UseSlidingInvisibilityTimeout = true,
+                        QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollSeconds),
+                    }).Entry;
             }
             else
             {
                 // Jobs keep their own SQLite file beside the case database, so job churn never contends with case writes.
                 storage = config.UseSQLiteStorage(
                     PrivateFiles.CreateFile(Path.Combine(Path.GetFullPath(database.DataFolder, contentRoot), "jobs.db")),
-                    new SQLiteStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds), QueuePollInterval = TimeSpan.FromSeconds(2) }).Entry;
+                    new SQLiteStorageOptions { InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds ?? 30 * 60), QueuePollInterval = TimeSpan.FromSeconds(2) }).Entry;
             }
         });
         if (options.RunServer)

@@ -82,7 +82,7 @@ public sealed class ReportJobRestartTests
             ConfigureTestServices = s => s.AddSingleton(gate),
         };
 
-    private static async Task<ReportRun> WaitForAsync(SafeHomeApp app, Func<ReportRun, bool> done, TimeSpan timeout)
+    internal static async Task<ReportRun> WaitForAsync(SafeHomeApp app, Func<ReportRun, bool> done, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
         while (true)
@@ -96,24 +96,24 @@ public sealed class ReportJobRestartTests
             await Task.Delay(250);
         }
     }
+}
 
-    /// Holds the run at one stage and, like a killed process, ignores the server's request to stop.
-    private sealed class StuckGate(int atProgress) : ReportStageGate
+/// Holds the run at one stage and, like a killed process, ignores the server's request to stop.
+internal sealed class StuckGate(int atProgress) : ReportStageGate
+{
+    public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override Task ReachedAsync(Guid runId, int progress, CancellationToken cancellationToken)
     {
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override Task ReachedAsync(Guid runId, int progress, CancellationToken cancellationToken)
+        if (progress != atProgress)
         {
-            if (progress != atProgress)
-            {
-                return Task.CompletedTask;
-            }
-
-            Reached.TrySetResult();
-            return Release.Task;
+            return Task.CompletedTask;
         }
+
+        Reached.TrySetResult();
+        return Release.Task;
     }
 }
 

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data.Auditing;
+using SafeHome.Data.Encryption;
+using SafeHome.Domain.Reporting;
+using SafeHome.Domain.Staff;
+using SafeHome.IntegrationTests.Infrastructure;
+using SafeHome.IntegrationTests.Pages.Reports;
+using SafeHome.Web.Jobs;
+
+namespace SafeHome.IntegrationTests.Jobs;
+
+/// Issue 17 item 3: job servers on several nodes sharing PostgreSQL job storage. In the same serial collection as the
+/// SQLite restart test: real job servers with timeouts in seconds should not compete with parallel hosts for the CPU.
+[Collection(nameof(OneJobServerAtATime))]
+public sealed class ClusterJobTests(PostgresCluster cluster) : IClassFixture<PostgresCluster>
+{
+    [Fact]
+    public async Task A_report_requested_on_a_web_only_node_is_made_once_by_the_job_node()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var shared = SharedSecrets();
+        await using var web = await StartAsync(database, shared, runServer: false, new ReportStageGate());
+        await using var jobs = await StartAsync(database, shared, runServer: true, new ReportStageGate());
+        var (_, director) = await web.SignInNewAsync(Roles.ProgramDirector);
+
+        var runId = await ReportsTests.RequestAsync(director, "Quarter", "2026", "1");
+        var run = await ReportJobRestartTests.WaitForAsync(jobs, r => r.IsFinished, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(runId, run.Id);
+        Assert.Equal(ReportRunStatus.Succeeded, run.Status);
+        Assert.Equal(1, run.Attempts);
+        Assert.Equal(1, await jobs.WithDbAsync(db => db.ReportFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_long_report_is_never_run_twice_at_once_and_a_dead_nodes_report_is_finished_by_another_within_a_minute()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var shared = SharedSecrets();
+        var stuck = new StuckGate(atProgress: 65);
+        try
+        {
+            await using (var first = await StartAsync(database, shared, runServer: true, stuck))
+            {
+                var (_, director) = await first.SignInNewAsync(Roles.ProgramDirector);
+                await ReportsTests.RequestAsync(director, "Quarter", "2026", "1");
+                Assert.True(await Task.WhenAny(stuck.Reached.Task, Task.Delay(TimeSpan.FromSeconds(60))) == stuck.Reached.Task, "The first node never started the report.");
+
+                // A second node polls the queue for three times the invisibility timeout while the first still works
+                // on the report: the sliding timeout keeps the job the first node's, so nobody starts it again.
+                await using var second = await StartAsync(database, shared, runServer: true, new ReportStageGate());
+                await Task.Delay(TimeSpan.FromSeconds(3 * InvisibilitySeconds));
+                var meanwhile = await second.WithDbAsync(db => db.ReportRuns.AsNoTracking().SingleAsync());
+                Assert.Equal((ReportRunStatus.Running, 65, 1), (meanwhile.Status, meanwhile.Progress, meanwhile.Attempts));
+            }
+
+            // The first node dies (its job never lets go); a surviving node takes the report over within a minute.
+            await using var survivor = await StartAsync(database, shared, runServer: true, new ReportStageGate());
+            var started = DateTime.UtcNow;
+            var run = await ReportJobRestartTests.WaitForAsync(survivor, r => r.IsFinished, TimeSpan.FromSeconds(60));
+
+            Assert.True(run.Status == ReportRunStatus.Succeeded, $"{run.Status} after {(DateTime.UtcNow - started).TotalSeconds:F0} s: {run.FailureReason}");
+            Assert.Equal(2, run.Attempts);
+            Assert.Equal(1, await survivor.WithDbAsync(db => db.ReportFiles.CountAsync()));
+        }
+        finally
+        {
+            stuck.Release.TrySetException(new OperationCanceledException("test over"));
+        }
+    }
+
+    private const int InvisibilitySeconds = 5;
+
+    private static Dictionary<string, string> SharedSecrets() => new()
+    {
+        ["Audit:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(AuditChainKeeper.MinimumKeyBytes)),
+        ["Encryption:Keys"] = FieldKeyRing.NewEntry(),
+        ["DataProtection:Keys"] = FieldKeyRing.NewEntry(),
+    };
+
+    private static async Task<SafeHomeApp> StartAsync(string database, Dictionary<string, string> shared, bool runServer, ReportStageGate gate)
+    {
+        var node = new SafeHomeApp(postgres: database) { ConfigureTestServices = s => s.AddSingleton(gate) };
+        foreach (var (key, value) in shared)
+        {
+            node.Settings[key] = value;
+        }
+
+        node.Settings["Jobs:RunServer"] = runServer ? "true" : "false";
+        node.Settings["Jobs:ShutdownTimeoutSeconds"] = "1";
+        node.Settings["Jobs:InvisibilityTimeoutSeconds"] = InvisibilitySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        node.Settings["Jobs:QueuePollSeconds"] = "1";
+        await node.InitializeAsync();
+        return node;
+    }
+}
