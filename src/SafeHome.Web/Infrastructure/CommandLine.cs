@@ -26,10 +26,12 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
                                                       an older backup than the site's checkpoint needs a reason
           reset-sign-in-keys                          when the key ring protection key is lost: empty the sign-in
                                                       key ring (everyone signs in again; restart every node)
+          apply-schedules                             write this process's Jobs crons over the cluster's stored
+                                                      recurring schedules (job servers never change stored ones)
         exit codes: 0 done, 1 failed, 2 usage or setup error
         """;
 
-    private static readonly string[] Verbs = ["migrate", "create-user", "verify-audit", "backup", "restore", "reset-sign-in-keys"];
+    private static readonly string[] Verbs = ["migrate", "create-user", "verify-audit", "backup", "restore", "reset-sign-in-keys", "apply-schedules"];
     private static readonly string[] VerbOptions = ["--email", "--role", "--name", "--to", "--from", "--confirm-older"];
 
     public static CommandLine Parse(string[] args)
@@ -119,6 +121,12 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
                 return await MigrateIfAllowedAsync(app, error) ? await VerifyAuditAsync(app.Services, output) : 2;
             case "backup":
                 return await MigrateIfAllowedAsync(app, error) ? await Backups.BackupAsync(app.Services, command.Options, output, error) : 2;
+            case "apply-schedules":
+                var changed = app.Services.GetRequiredService<Jobs.RecurringSchedules>().Overwrite();
+                await output.WriteLineAsync(changed.Count == 0
+                    ? "The cluster's recurring schedules already match these settings."
+                    : $"Rescheduled for the whole cluster: {string.Join(", ", changed)}.");
+                return 0;
             case "reset-sign-in-keys":
                 // Not through migrate, which checks the very key ring this verb is for.
                 return await KeyRing.ResetAsync(app.Services, output);

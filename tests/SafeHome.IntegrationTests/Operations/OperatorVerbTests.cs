@@ -76,6 +76,62 @@ public sealed class OperatorVerbTests
     }
 
     [Fact]
+    public async Task A_job_server_with_other_crons_keeps_the_clusters_schedules_until_apply_schedules_changes_them()
+    {
+        var folder = NewFolder();
+        try
+        {
+            Dictionary<string, string> clusterSettings = new()
+            {
+                ["Jobs:PlanAlertsCron"] = ClusterCrons[JobsServiceCollectionExtensions.PlanAlertsJobId],
+                ["Jobs:MissingAlertsCron"] = ClusterCrons[JobsServiceCollectionExtensions.MissingAlertsJobId],
+                ["Jobs:AuditVerifyCron"] = ClusterCrons[JobsServiceCollectionExtensions.AuditVerifyJobId],
+                ["Jobs:QuarterlyReportCron"] = ClusterCrons[JobsServiceCollectionExtensions.QuarterlyReportJobId],
+                ["Jobs:FieldReencryptCron"] = ClusterCrons[JobsServiceCollectionExtensions.FieldReencryptJobId],
+            };
+            await using (var first = JobServer(folder, clusterSettings))
+            {
+                await first.InitializeAsync();
+                Assert.Equal(ClusterCrons, StoredSchedules(first));
+            }
+
+            // A second job node, configured differently, starts: the cluster's schedule stays, and the node says so.
+            await using (var second = JobServer(folder, OtherCronSettings))
+            {
+                await second.InitializeAsync();
+                Assert.Equal(ClusterCrons, StoredSchedules(second));
+                Assert.Contains(second.Logs, l => l.Contains("keeps the cluster's schedule", StringComparison.Ordinal) && l.Contains("apply-schedules", StringComparison.Ordinal));
+            }
+
+            // The operator's decision changes it, for every node.
+            var output = new StringWriter();
+            string[] other = [$"--Database:DataFolder={folder}", "--environment=Development", .. OtherCronSettings.Select(s => $"--{s.Key}={s.Value}")];
+            Assert.Equal(0, await RunAsync([.. other, "apply-schedules"], output: output));
+            Assert.Contains("Rescheduled for the whole cluster", output.ToString(), StringComparison.Ordinal);
+            await using var after = new SafeHomeApp(folder: folder);
+            await after.InitializeAsync();
+            Assert.Equal(OtherCronSettings.Values.Order(), StoredSchedules(after).Values.Order());
+        }
+        finally
+        {
+            DeleteFolder(folder);
+        }
+    }
+
+    private static SafeHomeApp JobServer(string folder, Dictionary<string, string> crons)
+    {
+        var app = new SafeHomeApp(folder: folder);
+        app.Settings["Jobs:RunServer"] = "true";
+        app.Settings["Jobs:ShutdownTimeoutSeconds"] = "1";
+        foreach (var (key, value) in crons)
+        {
+            app.Settings[key] = value;
+        }
+
+        return app;
+    }
+
+    [Fact]
     public async Task A_verb_written_after_the_options_is_run_as_the_verb()
     {
         var folder = NewFolder();
