@@ -32,3 +32,13 @@ public sealed class NotesOptions
 
     public TimeSpan SigningDeadline => TimeSpan.FromHours(SigningDeadlineHours);
 }
+
+/// What this node does besides jobs (section "Web"): a node is web only (Jobs:RunServer=false), jobs only
+/// (Web:Serve=false) or both, the default.
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// False on a job-only node: it answers every request 404 (no page, no sign-in, no dashboard to attack).
+    public bool Serve { get; set; } = true;
+}

@@ -44,6 +44,12 @@ public static class WebServiceCollectionExtensions
 
         services.AddSingleton(configuration.GetSection(Jobs.PlanScheduleOptions.Section).Get<Jobs.PlanScheduleOptions>() ?? new Jobs.PlanScheduleOptions());
         services.AddSafeHomeJobs(configuration, database, builder.Environment.ContentRootPath);
+        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        services.AddSingleton(web);
+        if (!web.Serve && !(configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions()).RunServer)
+        {
+            throw new InvalidOperationException("Web:Serve=false and Jobs:RunServer=false: this node would serve no page and run no job. Set one of them to true.");
+        }
 
         // A threshold below 5 is refused at start-up, not when the first report would leak a small cell.
         services.AddOptions<Pages.Reports.ReportsOptions>().Bind(configuration.GetSection(Pages.Reports.ReportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -282,6 +288,22 @@ public static class WebServiceCollectionExtensions
 
         // Every cookie any component appends leaves Secure and HttpOnly, whatever its own options say.
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always, HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always });
+        if (!app.Services.GetRequiredService<WebOptions>().Serve)
+        {
+            // A job-only node: jobs run in the background, and the port shows nothing, not even a sign-in page.
+            app.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+
+            // Never reached; called so the host does not add its own authentication and authorization in front of the
+            // pipeline, whose fallback policy would answer with a redirect to a sign-in page this node does not have.
+            app.UseAuthentication();
+            app.UseAuthorization();
+            return app;
+        }
+
         app.UseStaticFiles();
         app.UseRouting();
         app.UseOneConnectionPerRequest();

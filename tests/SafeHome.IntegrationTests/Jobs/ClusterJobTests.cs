@@ -35,6 +35,27 @@ public sealed class ClusterJobTests(PostgresCluster cluster) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task A_jobs_only_node_shows_no_page_and_makes_the_report_a_web_node_asked_for()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var shared = SharedSecrets();
+        await using var web = await StartAsync(database, shared, runServer: false, new ReportStageGate());
+        await using var jobs = await StartAsync(database, shared, runServer: true, new ReportStageGate(), serveWeb: false);
+
+        foreach (var path in new[] { "/", "/Account/Login", "/hangfire", "/Residents", "/css/site.css" })
+        {
+            var response = await jobs.CreateBrowser().GetAsync(path);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.NotFound && (await response.Content.ReadAsStringAsync()).Length == 0, $"{path}: {(int)response.StatusCode}");
+        }
+
+        var (_, director) = await web.SignInNewAsync(Roles.ProgramDirector);
+        var runId = await ReportsTests.RequestAsync(director, "Quarter", "2026", "1");
+        var run = await ReportJobRestartTests.WaitForAsync(web, r => r.IsFinished, TimeSpan.FromSeconds(60));
+
+        Assert.Equal((runId, ReportRunStatus.Succeeded), (run.Id, run.Status));
+    }
+
+    [Fact]
     public async Task A_long_report_is_never_run_twice_at_once_and_a_dead_nodes_report_is_finished_by_another_within_a_minute()
     {
         var database = await cluster.CreateDatabaseAsync();
@@ -80,7 +101,7 @@ public sealed class ClusterJobTests(PostgresCluster cluster) : IClassFixture<Pos
         ["DataProtection:Keys"] = FieldKeyRing.NewEntry(),
     };
 
-    private static async Task<SafeHomeApp> StartAsync(string database, Dictionary<string, string> shared, bool runServer, ReportStageGate gate)
+    private static async Task<SafeHomeApp> StartAsync(string database, Dictionary<string, string> shared, bool runServer, ReportStageGate gate, bool serveWeb = true)
     {
         var node = new SafeHomeApp(postgres: database) { ConfigureTestServices = s => s.AddSingleton(gate) };
         foreach (var (key, value) in shared)
@@ -92,6 +113,7 @@ public sealed class ClusterJobTests(PostgresCluster cluster) : IClassFixture<Pos
         node.Settings["Jobs:ShutdownTimeoutSeconds"] = "1";
         node.Settings["Jobs:InvisibilityTimeoutSeconds"] = InvisibilitySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         node.Settings["Jobs:QueuePollSeconds"] = "1";
+        node.Settings["Web:Serve"] = serveWeb ? "true" : "false";
         await node.InitializeAsync();
         return node;
     }
