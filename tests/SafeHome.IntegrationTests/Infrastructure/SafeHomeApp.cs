@@ -272,6 +272,25 @@ public sealed class SafeHomeApp : WebApplicationFactory<Program>
 
     // ---- End of the issue 15 helpers.
 
+    /// A one-time password link for the account, as an admin's "send a password link" makes it (relative URL).
+    public async Task<string> PasswordLinkAsync(StaffMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>().FindByIdAsync(member.Id);
+        var token = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreatePasswordResetTokenAsync(user!);
+        return $"/Account/ResetPassword?userId={Uri.EscapeDataString(member.Id)}&token={Uri.EscapeDataString(token)}";
+    }
+
+    /// What every node of one site shares besides the database (README, "Running on PostgreSQL with several nodes"):
+    /// settings for two or more test hosts that play the nodes.
+    public static Dictionary<string, string> NodeSecrets() => new()
+    {
+        ["Audit:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Data.Auditing.AuditChainKeeper.MinimumKeyBytes)),
+        ["Encryption:Keys"] = Data.Encryption.FieldKeyRing.NewEntry(),
+        ["DataProtection:Keys"] = Data.Encryption.FieldKeyRing.NewEntry(),
+    };
+
     /// A resident admitted a year ago, on the given counselor's caseload (or none).
     public async Task<Guid> CreateResidentAsync(string? counselorId, string preferredName = "Testa Example", string legalName = "Testa Q. Example")
     {

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SafeHome.Data.Auditing;
-using SafeHome.Data.Encryption;
 using SafeHome.Domain.Reporting;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -20,7 +17,7 @@ public sealed class ClusterJobTests(PostgresCluster cluster) : IClassFixture<Pos
     public async Task A_report_requested_on_a_web_only_node_is_made_once_by_the_job_node()
     {
         var database = await cluster.CreateDatabaseAsync();
-        var shared = SharedSecrets();
+        var shared = SafeHomeApp.NodeSecrets();
         await using var web = await StartAsync(database, shared, runServer: false, new ReportStageGate());
         await using var jobs = await StartAsync(database, shared, runServer: true, new ReportStageGate());
         var (_, director) = await web.SignInNewAsync(Roles.ProgramDirector);
@@ -38,7 +35,7 @@ public sealed class ClusterJobTests(PostgresCluster cluster) : IClassFixture<Pos
     public async Task A_jobs_only_node_shows_no_page_and_makes_the_report_a_web_node_asked_for()
     {
         var database = await cluster.CreateDatabaseAsync();
-        var shared = SharedSecrets();
+        var shared = SafeHomeApp.NodeSecrets();
         await using var web = await StartAsync(database, shared, runServer: false, new ReportStageGate());
         await using var jobs = await StartAsync(database, shared, runServer: true, new ReportStageGate(), serveWeb: false);
 
@@ -59,7 +56,7 @@ public sealed class ClusterJobTests(PostgresCluster cluster) : IClassFixture<Pos
     public async Task A_long_report_is_never_run_twice_at_once_and_a_dead_nodes_report_is_finished_by_another_within_a_minute()
     {
         var database = await cluster.CreateDatabaseAsync();
-        var shared = SharedSecrets();
+        var shared = SafeHomeApp.NodeSecrets();
         var stuck = new StuckGate(atProgress: 65);
         try
         {
@@ -93,13 +90,6 @@ public sealed class ClusterJobTests(PostgresCluster cluster) : IClassFixture<Pos
     }
 
     private const int InvisibilitySeconds = 5;
-
-    private static Dictionary<string, string> SharedSecrets() => new()
-    {
-        ["Audit:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(AuditChainKeeper.MinimumKeyBytes)),
-        ["Encryption:Keys"] = FieldKeyRing.NewEntry(),
-        ["DataProtection:Keys"] = FieldKeyRing.NewEntry(),
-    };
 
     private static async Task<SafeHomeApp> StartAsync(string database, Dictionary<string, string> shared, bool runServer, ReportStageGate gate, bool serveWeb = true)
     {

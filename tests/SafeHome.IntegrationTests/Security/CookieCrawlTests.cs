@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 using SafeHome.Web.Infrastructure;
@@ -37,7 +35,7 @@ public sealed class CookieCrawlTests
         await RecordAsync(seen, "GET /Account/Login (reads TempData)", anonymous.GetAsync("/Account/Login"));
         await RecordAsync(seen, "POST /Account/Login (failed)", app.CreateBrowser().SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = "nobody@example.invalid", ["Input.Password"] = "not the password at all" }));
         var linked = await app.CreateStaffAsync(Roles.Counselor);
-        var link = await ResetLinkAsync(app, linked);
+        var link = await app.PasswordLinkAsync(linked);
         var linkBrowser = app.CreateBrowser();
         await RecordAsync(seen, "POST password link", linkBrowser.SubmitFormAsync(link, new() { ["Input.Password"] = "violet goats hum beside the crooked mill", ["Input.ConfirmPassword"] = "violet goats hum beside the crooked mill" }));
         await RecordAsync(seen, "GET /Account/Login after the link", linkBrowser.GetAsync("/Account/Login"));
@@ -167,13 +165,5 @@ public sealed class CookieCrawlTests
         {
             seen.AddRange(cookies.Select(c => (where, c)));
         }
-    }
-
-    private static async Task<string> ResetLinkAsync(SafeHomeApp app, StaffMember member)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>().FindByIdAsync(member.Id);
-        var token = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreatePasswordResetTokenAsync(user!);
-        return $"/Account/ResetPassword?userId={Uri.EscapeDataString(member.Id)}&token={Uri.EscapeDataString(token)}";
     }
 }

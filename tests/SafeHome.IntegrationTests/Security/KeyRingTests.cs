@@ -4,11 +4,9 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Data.Encryption;
 using SafeHome.Domain.Auditing;
@@ -29,7 +27,7 @@ public sealed class KeyRingTests(PostgresCluster cluster) : IClassFixture<Postgr
     public async Task Two_nodes_on_one_postgres_database_take_each_others_cookies_forms_and_password_links()
     {
         var database = await cluster.CreateDatabaseAsync();
-        var shared = SharedSecrets();
+        var shared = SafeHomeApp.NodeSecrets();
 
         // Two machines: nothing shared but the database and the settings, each installed at its own path.
         using var pathA = new InstallPath();
@@ -55,7 +53,7 @@ public sealed class KeyRingTests(PostgresCluster cluster) : IClassFixture<Postgr
 
         // A password link made on A is honoured on B.
         var counselor = await a.CreateStaffAsync(Roles.Counselor);
-        var link = await PasswordLinkAsync(a, counselor);
+        var link = await a.PasswordLinkAsync(counselor);
         const string NewPassword = "quiet meadow compass 7781";
         (await b.CreateBrowser().SubmitFormAsync(link, new() { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword })).AssertRedirectTo("/Account/Login");
 
@@ -159,14 +157,6 @@ public sealed class KeyRingTests(PostgresCluster cluster) : IClassFixture<Postgr
         }
     }
 
-    /// What every node must share besides the database (README, "Running on PostgreSQL with several nodes").
-    private static Dictionary<string, string> SharedSecrets() => new()
-    {
-        ["Audit:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(AuditChainKeeper.MinimumKeyBytes)),
-        ["Encryption:Keys"] = FieldKeyRing.NewEntry(),
-        ["DataProtection:Keys"] = FieldKeyRing.NewEntry(),
-    };
-
     private static async Task<SafeHomeApp> StartNodeAsync(string database, Dictionary<string, string> shared, string installPath)
     {
         var node = new SafeHomeApp(postgres: database) { ContentRoot = installPath };
@@ -177,14 +167,6 @@ public sealed class KeyRingTests(PostgresCluster cluster) : IClassFixture<Postgr
 
         await node.InitializeAsync();
         return node;
-    }
-
-    private static async Task<string> PasswordLinkAsync(SafeHomeApp app, StaffMember member)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>().FindByIdAsync(member.Id);
-        var token = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreatePasswordResetTokenAsync(user!);
-        return $"/Account/ResetPassword?userId={Uri.EscapeDataString(member.Id)}&token={Uri.EscapeDataString(token)}";
     }
 
     private static IDataProtector Protector(IReadOnlyList<string> keys, string purpose, KeyRingProtection? protection)

@@ -1,8 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 using SafeHome.Web.Infrastructure;
@@ -75,7 +73,7 @@ public sealed class PasswordContextPathsTests
         await using var app = await StartAsync();
         var member = await app.CreateStaffAsync(Roles.Counselor, Email);
         var before = await app.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.PasswordHash).SingleAsync());
-        var link = await ResetLinkAsync(app, member);
+        var link = await app.PasswordLinkAsync(member);
 
         var response = await app.CreateBrowser().SubmitFormAsync(link, new() { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password });
 
@@ -95,13 +93,5 @@ public sealed class PasswordContextPathsTests
         app.Settings["Reports:ProgramName"] = ProgramName;
         await app.InitializeAsync();
         return app;
-    }
-
-    private static async Task<string> ResetLinkAsync(SafeHomeApp app, StaffMember member)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>().FindByIdAsync(member.Id);
-        var token = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreatePasswordResetTokenAsync(user!);
-        return $"/Account/ResetPassword?userId={Uri.EscapeDataString(member.Id)}&token={Uri.EscapeDataString(token)}";
     }
 }
