@@ -113,6 +113,18 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
                     return 2;
                 }
 
+                // The first sign-in key is made here, once, so nodes started together after `migrate` all find the same
+                // one. A server start checks the ring in StartupKeyCheck instead, which verbs never run.
+                try
+                {
+                    KeyRing.Check(app.Services);
+                }
+                catch (InvalidOperationException e)
+                {
+                    await error.WriteLineAsync(e.Message);
+                    return 2;
+                }
+
                 await output.WriteLineAsync("The database is up to date.");
                 return 0;
             case "create-user":
@@ -183,18 +195,6 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
         }
 
         await EnsureRolesAsync(services);
-
-        // The first sign-in key is made here, once, so nodes started together after `migrate` all find the same one.
-        try
-        {
-            KeyRing.Check(services);
-        }
-        catch (InvalidOperationException e)
-        {
-            await error.WriteLineAsync(e.Message);
-            return false;
-        }
-
         return true;
     }
 

@@ -32,11 +32,12 @@ public static class WebServiceCollectionExtensions
             configuration.GetSection(AuditChainOptions.Section).Get<AuditChainOptions>(),
             configuration.GetSection(Data.Encryption.FieldEncryptionOptions.Section).Get<Data.Encryption.FieldEncryptionOptions>());
 
+        // First of the hosted services: nothing (job server included) runs with a key that cannot read the data. Before
+        // AddDataProtection too, whose own hosted service loads the key ring at start and, finding no key it can open,
+        // would seal a new one with the wrong protection key before this check refused the start.
+        services.AddHostedService<StartupKeyCheck>();
         services.AddSafeHomeKeyRing(configuration, database, builder.Environment.ContentRootPath);
         services.AddSafeHomeProxies(configuration);
-
-        // First of the hosted services: nothing (job server included) runs with a key that cannot read the data.
-        services.AddHostedService<StartupKeyCheck>();
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton(configuration.GetSection(NotesOptions.Section).Get<NotesOptions>() ?? new NotesOptions());
         var session = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
