@@ -11,7 +11,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.Property(a => a.Action).HasMaxLength(40).IsRequired();
         builder.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
-        builder.Property(a => a.EntityKey).HasMaxLength(450).IsRequired();
+        builder.Property(a => a.EntityKey).HasMaxLength(AuditEntry.EntityKeyMaxLength).IsRequired();
         // Each index ends in Sequence so a record's, a resident's or a user's history is read newest-first straight
         // off the index, a page at a time, however long it grows (issue 16).
         builder.HasIndex(a => new { a.EntityType, a.EntityKey, a.Sequence });

@@ -59,8 +59,25 @@ public sealed class AuditEntry
         UserId = userId;
         Action = action;
         EntityType = entityType;
-        EntityKey = entityKey;
+        EntityKey = Fit(entityKey);
         Changes = changes;
+    }
+
+    /// The longest key the column holds (PostgreSQL enforces it; SQLite would not).
+    public const int EntityKeyMaxLength = 450;
+
+    // A key is an id or a path, but a probe's path is whatever was typed (a 2,000-character URL): the entry is still
+    // written, with as much of the key as fits and the length it had, rather than the request failing with a 500.
+    private static string Fit(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length <= EntityKeyMaxLength)
+        {
+            return key;
+        }
+
+        var marker = FormattableString.Invariant($"… ({key.Length} characters)");
+        return key[..(EntityKeyMaxLength - marker.Length)] + marker;
     }
 
     public long Id { get; private set; }

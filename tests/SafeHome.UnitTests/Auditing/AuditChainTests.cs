@@ -60,6 +60,32 @@ public sealed class AuditChainTests
         Assert.Equal(5, first.Concat(more).Select(e => e.Hash).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(449)]
+    [InlineData(450)]
+    [InlineData(451)]
+    [InlineData(2000)]
+    public void A_key_longer_than_its_column_is_kept_as_far_as_it_fits_with_its_length_and_the_entry_still_verifies(int length)
+    {
+        // A probe's path is whatever was typed; PostgreSQL refuses a value longer than the column, SQLite would not.
+        var path = "/Audit/Staff/" + new string('x', length - 13);
+        var entry = new AuditEntry(At, "user-1", AuditActions.NotFound, "Page", path, null);
+        AuditChain.Seal(Key, ChainHead.Empty, [entry]);
+
+        Assert.True(entry.EntityKey.Length <= AuditEntry.EntityKeyMaxLength);
+        if (length <= AuditEntry.EntityKeyMaxLength)
+        {
+            Assert.Equal(path, entry.EntityKey);
+        }
+        else
+        {
+            Assert.StartsWith(entry.EntityKey[..entry.EntityKey.IndexOf('…', StringComparison.Ordinal)], path, StringComparison.Ordinal);
+            Assert.EndsWith($"… ({length} characters)", entry.EntityKey, StringComparison.Ordinal);
+        }
+
+        Assert.True(Verify(Rows([entry])).Intact);
+    }
+
     [Fact]
     public void An_untouched_chain_verifies_and_reports_how_many_entries_were_checked()
     {
