@@ -1,7 +1,9 @@
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
@@ -96,8 +98,26 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
         builder.AddSafeHome();
         await using var app = builder.Build();
         app.UseSafeHome();
-        return await RunAsync(app, command, input, output, error);
+        try
+        {
+            return await RunAsync(app, command, input, output, error);
+        }
+        catch (Exception e) when (Unreachable(e) is { } reason)
+        {
+            await error.WriteLineAsync($"The database server could not be reached ({reason}); check Database:ConnectionString and that the server is running, then try again.");
+            return 2;
+        }
     }
+
+    // A server that is down, a wrong host or port, a refused login: the operator's to fix, so every verb and the server
+    // start say it in one line, never a stack trace (nor the connection string, which may hold the password). EF's
+    // retrying strategy wraps the driver's exception in its own.
+    private static string? Unreachable(Exception e) => (e as NpgsqlException ?? e.InnerException as NpgsqlException) switch
+    {
+        PostgresException { SqlState: ['2', '8', ..] } refused => refused.MessageText,
+        { InnerException: SocketException or TimeoutException } failed => failed.Message,
+        _ => null,
+    };
 
     public static async Task<int> RunAsync(WebApplication app, CommandLine command, TextReader input, TextWriter output, TextWriter error)
     {
@@ -184,9 +204,10 @@ public sealed record CommandLine(string? Verb, IReadOnlyDictionary<string, strin
         await using (var scope = services.CreateAsyncScope())
         {
             var database = scope.ServiceProvider.GetRequiredService<SafeHomeDbContext>().Database;
-            if (!await database.GetService<IRelationalDatabaseCreator>().ExistsAsync())
+            var connection = database.GetDbConnection();
+            var exists = await database.GetService<IRelationalDatabaseCreator>().ExistsAsync();
+            if (!exists)
             {
-                var connection = database.GetDbConnection();
                 await error.WriteLineAsync($"The database \"{connection.Database}\" on {connection.DataSource} does not exist; create it (for PostgreSQL: createdb --owner=USER {connection.Database}) and run migrate again.");
                 return false;
             }
