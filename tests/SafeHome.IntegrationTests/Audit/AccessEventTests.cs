@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -10,10 +11,10 @@ namespace SafeHome.IntegrationTests.Audit;
 /// who, what and when, views filed under the resident, and no resident content in any row.
 public sealed class AccessEventTests
 {
-    [Fact]
-    public async Task A_scripted_session_leaves_exactly_the_expected_access_rows_with_ids_only()
+    [Theory, Providers]
+    public async Task A_scripted_session_leaves_exactly_the_expected_access_rows_with_ids_only(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var other = await app.CreateStaffAsync(Roles.Counselor);
         var own = await app.CreateResidentAsync(counselor.Id, preferredName: "Canaryvale Preferred", legalName: "Canaryvale Q. Legalname");
@@ -50,10 +51,10 @@ public sealed class AccessEventTests
         Assert.DoesNotContain(all, a => (a.EntityKey + a.Changes).Contains("Canaryvale", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Every_other_page_of_a_residents_record_is_a_view_filed_under_the_resident_once()
+    [Theory, Providers]
+    public async Task Every_other_page_of_a_residents_record_is_a_view_filed_under_the_resident_once(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var episodeId = await app.CreateEpisodeAsync(residentId);
@@ -75,10 +76,10 @@ public sealed class AccessEventTests
             rows.Select(r => (r.Action, r.EntityType, r.EntityKey, r.ResidentId)).ToList());
     }
 
-    [Fact]
-    public async Task A_role_change_is_recorded_as_the_old_role_removed_and_the_new_one_granted_by_the_confirming_director()
+    [Theory, Providers]
+    public async Task A_role_change_is_recorded_as_the_old_role_removed_and_the_new_one_granted_by_the_confirming_director(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Admin);
         var (director, directorBrowser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var member = await app.CreateStaffAsync(Roles.Counselor);

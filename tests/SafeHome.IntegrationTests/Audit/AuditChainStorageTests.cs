@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHome.Data;
@@ -35,17 +35,16 @@ public sealed class AuditChainStorageTests
 
     private static Task<int> SqlAsync(SafeHomeApp app, string sql) => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
 
-    private static Task<int> DropTriggersAsync(SafeHomeApp app) =>
-        SqlAsync(app, "DROP TRIGGER \"AuditEntries_no_update\"; DROP TRIGGER \"AuditEntries_no_delete\";");
+    private static Task DropTriggersAsync(SafeHomeApp app) => app.DropAuditTriggersAsync();
 
-    [Fact]
-    public async Task The_triggers_refuse_update_and_delete_through_the_applications_connection()
+    [Theory, Providers]
+    public async Task The_triggers_refuse_update_and_delete_through_the_applications_connection(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var head = await WriteHistoryAsync(app);
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => SqlAsync(app, "UPDATE \"AuditEntries\" SET \"Action\" = 'view' WHERE \"Sequence\" = 2"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => SqlAsync(app, "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 2"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => SqlAsync(app, "UPDATE \"AuditEntries\" SET \"Action\" = 'view' WHERE \"Sequence\" = 2"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => SqlAsync(app, "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 2"));
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
@@ -53,10 +52,10 @@ public sealed class AuditChainStorageTests
         Assert.True((await VerifyAsync(app)).Intact);
     }
 
-    [Fact]
-    public async Task Every_entry_is_sealed_with_a_gapless_sequence_and_a_verification_moves_the_checkpoint()
+    [Theory, Providers]
+    public async Task Every_entry_is_sealed_with_a_gapless_sequence_and_a_verification_moves_the_checkpoint(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var head = await WriteHistoryAsync(app);
 
         var report = await VerifyAsync(app);
@@ -71,10 +70,10 @@ public sealed class AuditChainStorageTests
         Assert.Equal((true, head, IntegrityCheckSource.Command), (check.Intact, check.Checked, check.Source));
     }
 
-    [Fact]
-    public async Task A_field_changed_by_raw_sql_is_named_by_its_sequence()
+    [Theory, Providers]
+    public async Task A_field_changed_by_raw_sql_is_named_by_its_sequence(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         await WriteHistoryAsync(app);
         Assert.True((await VerifyAsync(app)).Intact);
         await DropTriggersAsync(app);
@@ -88,10 +87,10 @@ public sealed class AuditChainStorageTests
         Assert.False(await app.WithDbAsync(db => db.IntegrityChecks.OrderByDescending(c => c.RanAtUtc).ThenByDescending(c => c.Id).Select(c => c.Intact).FirstAsync()));
     }
 
-    [Fact]
-    public async Task A_deleted_middle_entry_is_reported_missing()
+    [Theory, Providers]
+    public async Task A_deleted_middle_entry_is_reported_missing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         await WriteHistoryAsync(app);
         await DropTriggersAsync(app);
 
@@ -101,10 +100,10 @@ public sealed class AuditChainStorageTests
         Assert.Equal((ChainProblem.Missing, (long?)4), (report.Problem, report.FirstBadSequence));
     }
 
-    [Fact]
-    public async Task A_cut_off_tail_is_caught_against_the_checkpoint_outside_the_database()
+    [Theory, Providers]
+    public async Task A_cut_off_tail_is_caught_against_the_checkpoint_outside_the_database(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var head = await WriteHistoryAsync(app);
         Assert.True((await VerifyAsync(app)).Intact);
         await DropTriggersAsync(app);
@@ -116,10 +115,10 @@ public sealed class AuditChainStorageTests
         Assert.Contains("cut off", report.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Fifty_concurrent_writers_leave_one_linear_chain()
+    [Theory, Providers]
+    public async Task Fifty_concurrent_writers_leave_one_linear_chain(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var before = await app.WithDbAsync(db => db.AuditEntries.LongCountAsync());
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
@@ -137,10 +136,10 @@ public sealed class AuditChainStorageTests
         Assert.Equal(before + 50, report.Checked);
     }
 
-    [Fact]
-    public async Task A_save_that_ends_in_a_concurrency_conflict_frees_the_chain_lock_for_the_next_writer()
+    [Theory, Providers]
+    public async Task A_save_that_ends_in_a_concurrency_conflict_frees_the_chain_lock_for_the_next_writer(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Authorization;
@@ -22,10 +23,10 @@ public sealed class AuditorReadOnlyTests
     // Tables that legitimately grow when an auditor is refused or verifies the chain.
     private static readonly HashSet<string> HistoryTables = ["AuditEntries", "IntegrityChecks", "AuditCheckpoints", "__EFMigrationsHistory"];
 
-    [Fact]
-    public async Task Every_post_handler_refuses_an_auditor_and_changes_no_case_data()
+    [Theory, Providers]
+    public async Task Every_post_handler_refuses_an_auditor_and_changes_no_case_data(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var ids = new RouteIds(
@@ -100,10 +101,10 @@ public sealed class AuditorReadOnlyTests
         Assert.True(realForms >= 25, $"only {realForms} handlers were posted with a real form's fields");
     }
 
-    [Fact]
-    public async Task No_page_an_auditor_can_open_offers_a_form_that_would_change_anything()
+    [Theory, Providers]
+    public async Task No_page_an_auditor_can_open_offers_a_form_that_would_change_anything(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var ids = new RouteIds(
@@ -143,10 +144,10 @@ public sealed class AuditorReadOnlyTests
         Assert.True(opened >= 20, $"the auditor could open only {opened} pages");
     }
 
-    [Fact]
-    public async Task The_checksum_sees_a_change_to_case_data()
+    [Theory, Providers]
+    public async Task The_checksum_sees_a_change_to_case_data(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         await app.CreateResidentAsync(counselor.Id);
         var before = await ChecksumAsync(app, identityToo: false);
@@ -215,7 +216,9 @@ public sealed class AuditorReadOnlyTests
             var tables = new List<string>();
             await using (var list = connection.CreateCommand())
             {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+                list.CommandText = db.Database.IsNpgsql()
+                    ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+                    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
                 await using var reader = await list.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
@@ -228,7 +231,8 @@ public sealed class AuditorReadOnlyTests
             {
                 hash.AppendData(Encoding.UTF8.GetBytes("#" + table));
                 await using var select = connection.CreateCommand();
-                select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+                // PostgreSQL has no rowid: its rows are put in the order of their whole text instead.
+                select.CommandText = db.Database.IsNpgsql() ? $"SELECT * FROM \"{table}\" t ORDER BY t::text" : $"SELECT * FROM \"{table}\" ORDER BY rowid";
                 await using var rows = await select.ExecuteReaderAsync();
                 while (await rows.ReadAsync())
                 {

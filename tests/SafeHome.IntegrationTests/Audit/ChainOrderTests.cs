@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHome.Data.Auditing;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -18,10 +19,10 @@ public sealed class ChainOrderTests
         return await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(IntegrityCheckSource.Command, null);
     }
 
-    [Fact]
-    public async Task The_seeded_demo_database_verifies_intact_and_every_entry_is_counted()
+    [Theory, Providers]
+    public async Task The_seeded_demo_database_verifies_intact_and_every_entry_is_counted(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(TextWriter.Null);
@@ -34,10 +35,10 @@ public sealed class ChainOrderTests
         Assert.True(report.Checked > 36);
     }
 
-    [Fact]
-    public async Task A_batch_stored_with_insertion_ids_against_its_sequence_order_verifies_intact()
+    [Theory, Providers]
+    public async Task A_batch_stored_with_insertion_ids_against_its_sequence_order_verifies_intact(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         await app.CreateResidentAsync(counselor.Id);
         var head = await app.WithDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => new ChainHead(a.Sequence, a.Hash)).FirstAsync());
@@ -68,10 +69,10 @@ public sealed class ChainOrderTests
 /// as in each node's data folder (and an optional shared file); verification takes the highest valid copy.
 public sealed class SharedCheckpointTests
 {
-    [Fact]
-    public async Task A_tail_cut_after_node_As_check_is_detected_when_node_B_checks_from_another_data_folder()
+    [Theory, Providers]
+    public async Task A_tail_cut_after_node_As_check_is_detected_when_node_B_checks_from_another_data_folder(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         await app.CreateResidentAsync(counselor.Id);
         await app.CreateResidentAsync(counselor.Id);
@@ -81,7 +82,7 @@ public sealed class SharedCheckpointTests
         }
 
         var head = await app.WithDbAsync(db => db.AuditCheckpoints.MaxAsync(c => c.Sequence));
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"AuditEntries_no_delete\""));
+        await app.DropAuditTriggersAsync();
         await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {head - 2}"));
 
         // Node B: same database and chain key, its own data folder with no checkpoint file of its own.
@@ -108,10 +109,10 @@ public sealed class SharedCheckpointTests
         }
     }
 
-    [Fact]
-    public async Task Putting_back_an_older_checkpoint_file_and_cutting_the_tail_is_still_detected_by_the_database_copy()
+    [Theory, Providers]
+    public async Task Putting_back_an_older_checkpoint_file_and_cutting_the_tail_is_still_detected_by_the_database_copy(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var keeper = app.Services.GetRequiredService<AuditChainKeeper>();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -129,7 +130,7 @@ public sealed class SharedCheckpointTests
 
         // An intruder with file access cuts the new entries and puts the older, genuinely signed file back.
         await File.WriteAllTextAsync(keeper.CheckpointPath, older);
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"AuditEntries_no_delete\""));
+        await app.DropAuditTriggersAsync();
         await app.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {cut}"));
 
         await using var verify = app.Services.CreateAsyncScope();

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SafeHome.Data;
 using SafeHome.Data.Auditing;
 using SafeHome.Domain.Auditing;
@@ -57,11 +58,14 @@ public sealed class GroupCommitTests
         Assert.Equal(before + 1, await app.WithDbAsync(db => db.AuditEntries.LongCountAsync()));
     }
 
-    [Fact]
-    public async Task Each_entry_is_readable_from_a_fresh_connection_as_soon_as_its_record_call_returns()
+    [Theory, Providers]
+    public async Task Each_entry_is_readable_from_a_fresh_connection_as_soon_as_its_record_call_returns(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
-        var file = new SqliteConnectionStringBuilder(await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!))) { Pooling = false }.ToString();
+        await using var app = await SafeHomeApp.StartAsync(provider);
+        var connectionString = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        DbConnection Fresh() => provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString())
+            : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
 
         var unseen = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
         {
@@ -71,21 +75,24 @@ public sealed class GroupCommitTests
                 await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(AuditActions.View, "Resident", key, "viewer-" + key);
             }
 
-            await using var connection = new SqliteConnection(file);
+            await using var connection = Fresh();
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"EntityKey\" = $key AND \"Hash\" IS NOT NULL";
-            command.Parameters.AddWithValue("$key", key);
+            command.CommandText = "SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"EntityKey\" = @key AND \"Hash\" IS NOT NULL";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@key";
+            parameter.Value = key;
+            command.Parameters.Add(parameter);
             return (long)(await command.ExecuteScalarAsync())! == 1 ? null : key;
         })));
 
         Assert.All(unseen, Assert.Null);
     }
 
-    [Fact]
-    public async Task A_view_recorded_after_a_change_in_the_same_request_comes_after_it_in_the_chain()
+    [Theory, Providers]
+    public async Task A_view_recorded_after_a_change_in_the_same_request_comes_after_it_in_the_chain(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var change = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.ResidentId == residentId && a.Action == AuditActions.Insert).MaxAsync(a => a.Sequence));
@@ -99,10 +106,10 @@ public sealed class GroupCommitTests
         Assert.True(view.Sequence > change);
     }
 
-    [Fact]
-    public async Task Inside_the_callers_own_transaction_the_entry_commits_with_it_instead_of_waiting_for_its_write_lock()
+    [Theory, Providers]
+    public async Task Inside_the_callers_own_transaction_the_entry_commits_with_it_instead_of_waiting_for_its_write_lock(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
 
         await using (var scope = app.Services.CreateAsyncScope())
@@ -118,10 +125,10 @@ public sealed class GroupCommitTests
         await GroupCommit.AssertEachOnceAndChainIntactAsync(app, ["in-a-transaction"]);
     }
 
-    [Fact]
-    public async Task Changes_the_caller_left_unsaved_are_saved_with_the_entry_as_before()
+    [Theory, Providers]
+    public async Task Changes_the_caller_left_unsaved_are_saved_with_the_entry_as_before(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
 
         await using (var scope = app.Services.CreateAsyncScope())

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -22,10 +23,10 @@ public sealed class IntegrityCheckTests
         return await scope.ServiceProvider.GetRequiredService<AuditVerifyJob>().RunAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task An_auditor_verifies_from_the_page_and_sees_the_count_and_the_run_listed()
+    [Theory, Providers]
+    public async Task An_auditor_verifies_from_the_page_and_sees_the_count_and_the_run_listed(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         await app.CreateResidentAsync(counselor.Id);
         var (auditor, browser) = await app.SignInNewAsync(Roles.Auditor);
@@ -45,10 +46,10 @@ public sealed class IntegrityCheckTests
         Assert.Single((await browser.GetDocumentAsync("/Audit/Verify")).QuerySelectorAll("#runs tbody tr"));
     }
 
-    [Fact]
-    public async Task A_failed_nightly_check_alerts_auditors_and_directors_until_a_later_check_passes()
+    [Theory, Providers]
+    public async Task A_failed_nightly_check_alerts_auditors_and_directors_until_a_later_check_passes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         await app.CreateResidentAsync(counselor.Id);
         var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
@@ -57,7 +58,7 @@ public sealed class IntegrityCheckTests
         Assert.True(await RunNightlyAsync(app));
         Assert.Null((await director.GetDocumentAsync("/Residents/Index")).QuerySelector("#integrity-alert"));
 
-        await SqlAsync(app, "DROP TRIGGER \"AuditEntries_no_update\"");
+        await app.DropAuditTriggersAsync();
         var original = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Sequence == 2).Select(a => a.Action).SingleAsync());
         await SqlAsync(app, "UPDATE \"AuditEntries\" SET \"Action\" = 'view' WHERE \"Sequence\" = 2");
         Assert.False(await RunNightlyAsync(app));
@@ -78,10 +79,10 @@ public sealed class IntegrityCheckTests
         Assert.Null((await director.GetDocumentAsync("/Residents/Index")).QuerySelector("#integrity-alert"));
     }
 
-    [Fact]
-    public async Task The_verify_audit_command_prints_the_count_and_exits_non_zero_naming_every_bad_entry()
+    [Theory, Providers]
+    public async Task The_verify_audit_command_prints_the_count_and_exits_non_zero_naming_every_bad_entry(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         await app.CreateResidentAsync(counselor.Id);
 
@@ -89,7 +90,7 @@ public sealed class IntegrityCheckTests
         Assert.Equal(0, await CommandLine.VerifyAuditAsync(app.Services, intact));
         Assert.Matches(@"^Audit chain intact: \d+ entries checked", intact.ToString());
 
-        await SqlAsync(app, "DROP TRIGGER \"AuditEntries_no_delete\"");
+        await app.DropAuditTriggersAsync();
         await SqlAsync(app, "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 3");
         var broken = new StringWriter();
         Assert.Equal(1, await CommandLine.VerifyAuditAsync(app.Services, broken));

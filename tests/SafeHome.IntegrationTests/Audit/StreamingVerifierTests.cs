@@ -14,13 +14,15 @@ namespace SafeHome.IntegrationTests.Audit;
 /// small batches put the faults on batch edges.
 public sealed class StreamingVerifierTests
 {
-    [Fact]
-    public async Task A_changed_entry_on_a_batch_edge_is_named_and_every_tampering_is_reported_as_the_paged_verifier_reported_it()
+    [Theory, Providers]
+    public async Task A_changed_entry_on_a_batch_edge_is_named_and_every_tampering_is_reported_as_the_paged_verifier_reported_it(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
-        await TamperingsAsync(app, dropTriggers: ["DROP TRIGGER \"AuditEntries_no_update\"", "DROP TRIGGER \"AuditEntries_no_delete\""]);
+        await using var app = await SafeHomeApp.StartAsync(provider);
+        await TamperingsAsync(app);
     }
 
+    // SQLite only: it stores dates and ids as text, which someone editing by hand can spell another way; PostgreSQL's
+    // typed columns cannot hold either spelling.
     [Fact]
     public async Task A_date_stored_by_hand_with_more_precision_and_a_lower_case_resident_id_read_as_EF_reads_them()
     {
@@ -39,7 +41,7 @@ public sealed class StreamingVerifierTests
         Assert.Equal((long?)9, report.FirstBadSequence);
     }
 
-    internal static async Task TamperingsAsync(SafeHomeApp app, string[] dropTriggers)
+    private static async Task TamperingsAsync(SafeHomeApp app)
     {
         var head = await SeedAsync(app);
         Assert.True((await CompareAsync(app)).Intact);
@@ -48,10 +50,7 @@ public sealed class StreamingVerifierTests
             Assert.True((await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(IntegrityCheckSource.Command, null)).Intact);
         }
 
-        foreach (var sql in dropTriggers)
-        {
-            await SqlAsync(app, sql);
-        }
+        await app.DropAuditTriggersAsync();
 
         await SqlAsync(app, "UPDATE \"AuditEntries\" SET \"UserId\" = 'someone-else' WHERE \"Sequence\" = 8");
         var first = await CompareAsync(app);
@@ -148,15 +147,5 @@ public sealed class StreamingVerifierTests
 
             (afterSequence, afterId) = (page[^1].Sequence, page[^1].Id);
         }
-    }
-}
-
-public sealed class PostgresStreamingVerifierTests(PostgresCluster cluster) : IClassFixture<PostgresCluster>
-{
-    [Fact]
-    public async Task Every_tampering_is_reported_on_postgresql_as_the_paged_verifier_reported_it()
-    {
-        await using var app = await SafeHomeApp.StartAsync(postgres: await cluster.CreateDatabaseAsync());
-        await StreamingVerifierTests.TamperingsAsync(app, dropTriggers: ["DROP TRIGGER audit_entries_no_change ON \"AuditEntries\""]);
     }
 }

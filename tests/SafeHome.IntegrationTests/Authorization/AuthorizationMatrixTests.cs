@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -27,10 +28,10 @@ public sealed class AuthorizationMatrixTests
         return data;
     }
 
-    [Fact]
-    public async Task Every_page_handler_has_exactly_one_row_and_every_row_has_a_handler()
+    [Theory, Providers]
+    public async Task Every_page_handler_has_exactly_one_row_and_every_row_has_a_handler(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
 
         var endpoints = (await PageHandlers.DiscoverAsync(app.Services)).Select(h => h.Key).ToHashSet();
         var rows = MatrixRow.Load().Select(r => r.Key).ToList();
@@ -41,11 +42,11 @@ public sealed class AuthorizationMatrixTests
     }
 
     [Theory]
-    [MemberData(nameof(Rows))]
-    public async Task Each_role_gets_what_the_matrix_says(string key)
+    [ProviderMemberData(nameof(Rows))]
+    public async Task Each_role_gets_what_the_matrix_says(string key, DatabaseProvider provider)
     {
         var row = MatrixRow.Load().Single(r => r.Key == key);
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var handler = (await PageHandlers.DiscoverAsync(app.Services)).Single(h => h.Key == key);
 
         // Admin runs last: its allowed writes (deactivating the counselor) must not disturb the other roles' checks.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -32,10 +33,10 @@ public sealed class SecurityConventionsTests
         Assert.Empty(offenders);
     }
 
-    [Fact]
-    public async Task A_post_without_its_antiforgery_token_is_rejected_and_changes_nothing()
+    [Theory, Providers]
+    public async Task A_post_without_its_antiforgery_token_is_rejected_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var resident = await app.CreateResidentAsync(counselor.Id, "Untouched Example");
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 using SafeHome.Web.Jobs;
@@ -13,10 +14,10 @@ namespace SafeHome.IntegrationTests.Jobs;
 /// is for admins only.
 public sealed class HangfireTests
 {
-    [Fact]
-    public async Task The_plan_alerts_job_is_scheduled_daily_and_its_stored_arguments_carry_no_data()
+    [Theory, Providers]
+    public async Task The_plan_alerts_job_is_scheduled_daily_and_its_stored_arguments_carry_no_data(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await app.CreateResidentAsync(null, "Canary Preferred", "Canary Legal");
 
         // What a job server writes when it starts; the test host runs no job server.
@@ -39,10 +40,10 @@ public sealed class HangfireTests
         Assert.DoesNotContain("Canary", stored, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_dashboard_is_for_admins_only()
+    [Theory, Providers]
+    public async Task The_dashboard_is_for_admins_only(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
 
         var anonymous = await app.CreateBrowser().GetAsync("/hangfire");
         anonymous.AssertRedirectTo("/Account/Login");

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.IntegrationTests.Infrastructure;
 using SafeHome.Web.Jobs;
@@ -12,10 +13,10 @@ namespace SafeHome.IntegrationTests.Jobs;
 /// The "missing-alerts" sweep under the fake clock: each overdue deadline is raised once, and resolved once it is met.
 public sealed class MissingAlertsJobTests
 {
-    [Fact]
-    public async Task Overdue_notifications_are_raised_once_however_often_the_job_runs()
+    [Theory, Providers]
+    public async Task Overdue_notifications_are_raised_once_however_often_the_job_runs(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await app.CreateResidentAsync(null);
         var episodeId = await app.CreateEpisodeAsync(residentId);
         var now = app.Clock.GetUtcNow().UtcDateTime;
@@ -49,10 +50,10 @@ public sealed class MissingAlertsJobTests
         Assert.Equal(dueByThen, (await AlertsAsync(app)).Count);
     }
 
-    [Fact]
-    public async Task A_recorded_notification_resolves_its_alert_and_it_is_never_raised_again()
+    [Theory, Providers]
+    public async Task A_recorded_notification_resolves_its_alert_and_it_is_never_raised_again(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await app.CreateResidentAsync(null);
         var episodeId = await app.CreateEpisodeAsync(residentId);
         await RunAsync(app);
@@ -73,10 +74,10 @@ public sealed class MissingAlertsJobTests
         Assert.NotNull(alert.ResolvedAtUtc);
     }
 
-    [Fact]
-    public async Task After_a_return_the_debrief_and_screen_are_raised_once_after_72_hours_and_resolved_once_recorded()
+    [Theory, Providers]
+    public async Task After_a_return_the_debrief_and_screen_are_raised_once_after_72_hours_and_resolved_once_recorded(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await app.CreateResidentAsync(null);
         var episodeId = await app.CreateEpisodeAsync(residentId, returned: true);
         await RunAsync(app);
@@ -105,10 +106,10 @@ public sealed class MissingAlertsJobTests
         Assert.NotNull(Assert.Single(alerts, a => a.Kind == MissingAlertKind.ScreenOverdue).ResolvedAtUtc);
     }
 
-    [Fact]
-    public async Task A_notification_marked_not_applicable_is_never_raised()
+    [Theory, Providers]
+    public async Task A_notification_marked_not_applicable_is_never_raised(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await app.CreateResidentAsync(null);
         var episodeId = await app.CreateEpisodeAsync(residentId);
         var director = (await NotificationsAsync(app, episodeId)).Single(n => n.Recipient == NotificationRecipient.ProgramDirector);
@@ -126,10 +127,10 @@ public sealed class MissingAlertsJobTests
         Assert.DoesNotContain(await AlertsAsync(app), a => a.SubjectId == director.Id);
     }
 
-    [Fact]
-    public async Task The_missing_alerts_job_is_scheduled_and_its_stored_arguments_carry_no_data()
+    [Theory, Providers]
+    public async Task The_missing_alerts_job_is_scheduled_and_its_stored_arguments_carry_no_data(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await app.CreateResidentAsync(null, "Canary Preferred", "Canary Legal");
         await app.CreateEpisodeAsync(residentId);
 
@@ -151,10 +152,10 @@ public sealed class MissingAlertsJobTests
 
     // Issue 16: the sweep runs every five minutes over ten years of episodes; whatever it tracks, its SaveChanges
     // compares, so after a sweep that changes nothing it must be tracking nothing, however much history there is.
-    [Fact]
-    public async Task A_sweep_that_changes_nothing_tracks_nothing_however_many_alerts_are_open()
+    [Theory, Providers]
+    public async Task A_sweep_that_changes_nothing_tracks_nothing_however_many_alerts_are_open(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         for (var i = 0; i < 4; i++)
         {
             await app.CreateEpisodeAsync(await app.CreateResidentAsync(null));

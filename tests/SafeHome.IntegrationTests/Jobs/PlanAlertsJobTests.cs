@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -11,10 +12,10 @@ namespace SafeHome.IntegrationTests.Jobs;
 /// The daily "plan-alerts" job under the fake clock: each alert is raised once, however often the job runs.
 public sealed class PlanAlertsJobTests
 {
-    [Fact]
-    public async Task A_review_is_raised_once_when_due_soon_and_once_when_overdue_however_often_the_job_runs()
+    [Theory, Providers]
+    public async Task A_review_is_raised_once_when_due_soon_and_once_when_overdue_however_often_the_job_runs(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await app.CreateResidentAsync(null);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Active);
         var dueOn = app.Today.AddDays(90);
@@ -38,10 +39,10 @@ public sealed class PlanAlertsJobTests
         Assert.Equal(overdueRaisedAt, alerts.Single(a => a.Kind == DueKind.ReviewOverdue).RaisedAtUtc);
     }
 
-    [Fact]
-    public async Task A_recorded_review_moves_the_due_date_and_the_next_overdue_review_is_a_new_alert()
+    [Theory, Providers]
+    public async Task A_recorded_review_moves_the_due_date_and_the_next_overdue_review_is_a_new_alert(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselorId = (await app.CreateStaffAsync(SafeHome.Domain.Staff.Roles.Counselor)).Id;
         var residentId = await app.CreateResidentAsync(counselorId);
         var plan = await ReviewSeeding.CreateActivePlanAsync(app, residentId, counselorId);
@@ -60,10 +61,10 @@ public sealed class PlanAlertsJobTests
         Assert.Equal([firstDue, nextDue], overdue);
     }
 
-    [Fact]
-    public async Task A_missing_plan_is_raised_once_and_only_after_day_30()
+    [Theory, Providers]
+    public async Task A_missing_plan_is_raised_once_and_only_after_day_30(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var admittedOn = app.Today;
         var residentId = await AdmitTodayAsync(app, "Recent Example");
         var dischargedId = await AdmitTodayAsync(app, "Gone Example");
@@ -86,10 +87,10 @@ public sealed class PlanAlertsJobTests
         Assert.Equal((DueKind.PlanMissing, residentId, residentId, admittedOn.AddDays(30)), (alert.Kind, alert.ResidentId, alert.SubjectId, alert.DueOn));
     }
 
-    [Fact]
-    public async Task A_plan_waiting_for_approval_is_raised_once_with_its_submission_day()
+    [Theory, Providers]
+    public async Task A_plan_waiting_for_approval_is_raised_once_with_its_submission_day(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await AdmitTodayAsync(app, "Pending Example");
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.PendingApproval);
         var submittedOn = app.Today;

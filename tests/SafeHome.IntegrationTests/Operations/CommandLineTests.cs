@@ -13,10 +13,10 @@ namespace SafeHome.IntegrationTests.Operations;
 
 public sealed partial class CommandLineTests
 {
-    [Fact]
-    public async Task Create_user_reads_the_password_from_standard_input_and_applies_the_policy()
+    [Theory, Providers]
+    public async Task Create_user_reads_the_password_from_standard_input_and_applies_the_policy(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var options = new Dictionary<string, string> { ["email"] = "cli.director@example.invalid", ["role"] = "programdirector" };
 
         var weak = await CommandLine.CreateUserAsync(app.Services, options, new StringReader("password12345678"), TextWriter.Null, TextWriter.Null);
@@ -46,12 +46,12 @@ public sealed partial class CommandLineTests
     }
 
     [Theory]
-    [InlineData(Roles.Admin, "Created an Admin account for")]
-    [InlineData(Roles.Auditor, "Created an Auditor account for")]
-    [InlineData(Roles.Counselor, "Created a Counselor account for")]
-    public async Task Create_user_names_the_role_it_created(string role, string expected)
+    [ProviderInlineData(Roles.Admin, "Created an Admin account for")]
+    [ProviderInlineData(Roles.Auditor, "Created an Auditor account for")]
+    [ProviderInlineData(Roles.Counselor, "Created a Counselor account for")]
+    public async Task Create_user_names_the_role_it_created(string role, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var output = new StringWriter();
 
         var exit = await CommandLine.CreateUserAsync(app.Services, new Dictionary<string, string> { ["email"] = "named@example.invalid", ["role"] = role }, new StringReader(SafeHomeApp.Password), output, TextWriter.Null);
@@ -74,10 +74,10 @@ public sealed partial class CommandLineTests
         Assert.False(File.Exists(Path.Combine(folder, "safehome.db")) && new FileInfo(Path.Combine(folder, "safehome.db")).Length > 0);
     }
 
-    [Fact]
-    public async Task Seed_demo_prints_one_working_password_per_account_once_and_invents_residents()
+    [Theory, Providers]
+    public async Task Seed_demo_prints_one_working_password_per_account_once_and_invents_residents(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var output = new StringWriter();
         await using (var scope = app.Services.CreateAsyncScope())
         {

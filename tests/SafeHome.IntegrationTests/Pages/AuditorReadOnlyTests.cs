@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -12,14 +13,14 @@ namespace SafeHome.IntegrationTests.Pages;
 public sealed class AuditorReadOnlyTests
 {
     [Theory]
-    [InlineData("/Residents/Edit/{0}", "Input.PreferredName", "Auditor Was Here")]
-    [InlineData("/Residents/Discharge/{0}", "Input.DischargedOn", "2026-06-01")]
-    [InlineData("/Residents/Admit/{0}", "Input.Stay.AdmittedOn", "2026-06-01")]
-    [InlineData("/Residents/Caseload/{0}", "Input.PrimaryCounselorId", "")]
-    [InlineData("/Residents/Intake", "Input.PreferredName", "Auditor Was Here")]
-    public async Task A_complete_valid_write_from_an_auditor_is_refused_and_recorded(string pattern, string field, string value)
+    [ProviderInlineData("/Residents/Edit/{0}", "Input.PreferredName", "Auditor Was Here")]
+    [ProviderInlineData("/Residents/Discharge/{0}", "Input.DischargedOn", "2026-06-01")]
+    [ProviderInlineData("/Residents/Admit/{0}", "Input.Stay.AdmittedOn", "2026-06-01")]
+    [ProviderInlineData("/Residents/Caseload/{0}", "Input.PrimaryCounselorId", "")]
+    [ProviderInlineData("/Residents/Intake", "Input.PreferredName", "Auditor Was Here")]
+    public async Task A_complete_valid_write_from_an_auditor_is_refused_and_recorded(string pattern, string field, string value, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var (auditor, auditorBrowser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(counselor.Id);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 using SafeHome.Web.Infrastructure;
@@ -13,10 +14,10 @@ public sealed class CookieCrawlTests
 {
     private const int MaxPagesPerRole = 250;
 
-    [Fact]
-    public async Task Every_set_cookie_across_the_crawled_pages_is_secure_http_only_and_host_prefixed()
+    [Theory, Providers]
+    public async Task Every_set_cookie_across_the_crawled_pages_is_secure_http_only_and_host_prefixed(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var seen = new List<(string Where, string Cookie)>();
 
         // Anonymous: the first-run setup (its post sets TempData, the sign-in page reads and clears it), a password

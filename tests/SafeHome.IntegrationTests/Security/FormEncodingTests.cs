@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 using SafeHome.IntegrationTests.Pages.Residents;
@@ -13,14 +14,14 @@ namespace SafeHome.IntegrationTests.Security;
 public sealed class FormEncodingTests
 {
     [Theory]
-    [InlineData("%00", "NUL byte")]
-    [InlineData("%ED%A0%BD", "lone surrogate encoded as UTF-8")]
-    [InlineData("%C3%28", "truncated two-byte sequence")]
-    [InlineData("%FF%FE", "bytes that never occur in UTF-8")]
-    [InlineData("%C0%AF", "overlong encoding of /")]
-    public async Task Bad_bytes_in_a_form_field_get_a_field_message_and_nothing_is_stored(string bytes, string what)
+    [ProviderInlineData("%00", "NUL byte")]
+    [ProviderInlineData("%ED%A0%BD", "lone surrogate encoded as UTF-8")]
+    [ProviderInlineData("%C3%28", "truncated two-byte sequence")]
+    [ProviderInlineData("%FF%FE", "bytes that never occur in UTF-8")]
+    [ProviderInlineData("%C0%AF", "overlong encoding of /")]
+    public async Task Bad_bytes_in_a_form_field_get_a_field_message_and_nothing_is_stored(string bytes, string what, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var form = await director.GetDocumentAsync("/Residents/Intake");
         var fields = CaseloadIsolationTests.ValidIntake(app, null);
@@ -35,10 +36,10 @@ public sealed class FormEncodingTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Residents.CountAsync()));
     }
 
-    [Fact]
-    public async Task A_bad_byte_in_one_field_is_named_there_and_the_rest_of_the_form_is_kept()
+    [Theory, Providers]
+    public async Task A_bad_byte_in_one_field_is_named_there_and_the_rest_of_the_form_is_kept(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var form = await director.GetDocumentAsync("/Residents/Intake");
         var fields = CaseloadIsolationTests.ValidIntake(app, null);
@@ -53,10 +54,10 @@ public sealed class FormEncodingTests
         Assert.DoesNotContain("%ED", (page.QuerySelector("input[name='Input.LegalName']") as IHtmlInputElement)?.Value ?? string.Empty, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task Text_that_merely_looks_like_an_escape_is_stored_as_typed()
+    [Theory, Providers]
+    public async Task Text_that_merely_looks_like_an_escape_is_stored_as_typed(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var fields = CaseloadIsolationTests.ValidIntake(app, null);
         fields["Input.PreferredName"] = "Percent %ED%A0 Example";
@@ -67,10 +68,10 @@ public sealed class FormEncodingTests
         Assert.Equal("Percent %ED%A0 Example", await app.WithDbAsync(db => db.Residents.Select(r => r.PreferredName).SingleAsync()));
     }
 
-    [Fact]
-    public async Task Valid_non_ascii_text_still_round_trips()
+    [Theory, Providers]
+    public async Task Valid_non_ascii_text_still_round_trips(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var fields = CaseloadIsolationTests.ValidIntake(app, null);
         fields["Input.PreferredName"] = "Zoë 🌻 ירח Example";

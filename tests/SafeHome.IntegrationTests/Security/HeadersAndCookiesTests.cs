@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -10,10 +11,10 @@ namespace SafeHome.IntegrationTests.Security;
 /// Development), checked over real responses instead of a ZAP run.
 public sealed class HeadersAndCookiesTests
 {
-    [Fact]
-    public async Task Every_page_answers_with_the_security_headers_for_every_role()
+    [Theory, Providers]
+    public async Task Every_page_answers_with_the_security_headers_for_every_role(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var resident = await app.CreateResidentAsync(counselor.Id);
         var browsers = new Dictionary<string, HttpClient>
@@ -51,10 +52,10 @@ public sealed class HeadersAndCookiesTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [Fact]
-    public async Task The_session_cookie_set_at_sign_in_is_host_prefixed_secure_http_only_strict_and_session_only()
+    [Theory, Providers]
+    public async Task The_session_cookie_set_at_sign_in_is_host_prefixed_secure_http_only_strict_and_session_only(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Counselor);
         var browser = app.CreateBrowser();
         var before = await browser.GetAsync("/Account/Login");
@@ -81,10 +82,10 @@ public sealed class HeadersAndCookiesTests
         Assert.NotEqual(cookie.Split(';')[0], second.Split(';')[0]);
     }
 
-    [Fact]
-    public async Task A_return_url_to_another_site_is_replaced_by_the_start_page()
+    [Theory, Providers]
+    public async Task A_return_url_to_another_site_is_replaced_by_the_start_page(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Counselor);
         string[] external = ["https://evil.example/", "http://evil.example", "//evil.example/", "/\\evil.example/", "\\\\evil.example", "https:evil.example", "javascript:alert(1)", " https://evil.example/"];
         var failures = new List<string>();
@@ -103,10 +104,10 @@ public sealed class HeadersAndCookiesTests
         Assert.Equal("/Residents", local.Location());
     }
 
-    [Fact]
-    public async Task Forwarded_headers_from_the_client_change_neither_the_redirect_nor_the_cookie()
+    [Theory, Providers]
+    public async Task Forwarded_headers_from_the_client_change_neither_the_redirect_nor_the_cookie(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Counselor);
         var browser = app.CreateBrowser();
         browser.DefaultRequestHeaders.Add("X-Forwarded-Host", "evil.example");
@@ -126,10 +127,10 @@ public sealed class HeadersAndCookiesTests
         Assert.DoesNotContain("evil.example", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_spoofed_host_header_does_not_end_up_in_a_password_link()
+    [Theory, Providers]
+    public async Task A_spoofed_host_header_does_not_end_up_in_a_password_link(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var url = $"/Admin/Staff/Edit/{counselor.Id}";

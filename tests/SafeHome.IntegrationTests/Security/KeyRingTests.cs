@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHome.Data.Auditing;
 using SafeHome.Data.Encryption;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -94,10 +95,10 @@ public sealed class KeyRingTests(PostgresCluster cluster) : IClassFixture<Postgr
         }
     }
 
-    [Fact]
-    public async Task Someone_with_the_database_alone_cannot_open_what_the_key_ring_protects()
+    [Theory, Providers]
+    public async Task Someone_with_the_database_alone_cannot_open_what_the_key_ring_protects(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         const string Purpose = "SafeHome.Tests.Stolen";
         var sealedSecret = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).Protect("Invented secret of a session");
         var stolen = await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());

@@ -52,10 +52,10 @@ public sealed class SignInHardeningTests
         Assert.Equal(1, hasher.Verifications);
     }
 
-    [Fact]
-    public async Task The_dummy_hash_has_the_format_and_cost_the_apps_hasher_writes_today()
+    [Theory, Providers]
+    public async Task The_dummy_hash_has_the_format_and_cost_the_apps_hasher_writes_today(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         await using var scope = app.Services.CreateAsyncScope();
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<SafeHomeUser>>();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -9,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Account;
 
 public sealed class LoginTests
 {
-    [Fact]
-    public async Task Unknown_user_wrong_password_and_locked_account_get_the_same_answer()
+    [Theory, Providers]
+    public async Task Unknown_user_wrong_password_and_locked_account_get_the_same_answer(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Counselor);
 
         var unknown = await Body(app, "nobody@example.invalid", SafeHomeApp.Password);
@@ -22,10 +23,10 @@ public sealed class LoginTests
         Assert.Contains(LoginModel.Failure, System.Net.WebUtility.HtmlDecode(unknown), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password()
+    [Theory, Providers]
+    public async Task Five_failures_lock_the_account_even_against_the_right_password(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Counselor);
         for (var i = 0; i < 5; i++)
         {
@@ -41,10 +42,10 @@ public sealed class LoginTests
         Assert.InRange(stored.LockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
     }
 
-    [Fact]
-    public async Task A_session_ends_after_fifteen_idle_minutes()
+    [Theory, Providers]
+    public async Task A_session_ends_after_fifteen_idle_minutes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Counselor);
 
         app.Clock.Advance(TimeSpan.FromMinutes(14));
@@ -54,10 +55,10 @@ public sealed class LoginTests
         (await browser.GetAsync("/Residents")).AssertRedirectTo("/Account/Login");
     }
 
-    [Fact]
-    public async Task A_busy_session_still_ends_twelve_hours_after_sign_in()
+    [Theory, Providers]
+    public async Task A_busy_session_still_ends_twelve_hours_after_sign_in(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Counselor);
 
         for (var minutes = 0; minutes < 12 * 60 - 10; minutes += 10)
@@ -70,10 +71,10 @@ public sealed class LoginTests
         (await browser.GetAsync("/")).AssertRedirectTo("/Account/Login");
     }
 
-    [Fact]
-    public async Task Signing_out_invalidates_every_cookie_issued_before_it_server_side()
+    [Theory, Providers]
+    public async Task Signing_out_invalidates_every_cookie_issued_before_it_server_side(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (member, browser) = await app.SignInNewAsync(Roles.Counselor);
         var copied = await app.SignInAsync(member); // a second cookie, standing in for a stolen copy
 
@@ -83,10 +84,10 @@ public sealed class LoginTests
         (await browser.GetAsync("/Residents")).AssertRedirectTo("/Account/Login");
     }
 
-    [Fact]
-    public async Task A_return_url_to_another_host_is_ignored()
+    [Theory, Providers]
+    public async Task A_return_url_to_another_host_is_ignored(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Counselor);
 
         var response = await app.PasswordAndCodeAsync(app.CreateBrowser(), member, "/Account/Login?returnUrl=https%3A%2F%2Fevil.example%2F");

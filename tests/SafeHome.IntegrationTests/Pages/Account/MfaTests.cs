@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -11,10 +12,10 @@ namespace SafeHome.IntegrationTests.Pages.Account;
 /// wrong codes count toward the same lockout as wrong passwords.
 public sealed class MfaTests
 {
-    [Fact]
-    public async Task A_password_alone_gives_no_session_and_no_case_access_and_a_valid_code_lets_the_person_in()
+    [Theory, Providers]
+    public async Task A_password_alone_gives_no_session_and_no_case_access_and_a_valid_code_lets_the_person_in(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Counselor);
         var browser = app.CreateBrowser();
 
@@ -31,10 +32,10 @@ public sealed class MfaTests
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.LoginSucceeded && e.EntityKey == member.Id)));
     }
 
-    [Fact]
-    public async Task The_same_code_a_second_time_is_refused_and_recorded_as_a_replay()
+    [Theory, Providers]
+    public async Task The_same_code_a_second_time_is_refused_and_recorded_as_a_replay(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Auditor);
         var code = app.NextCode(member.Email);
         var first = app.CreateBrowser();
@@ -52,10 +53,10 @@ public sealed class MfaTests
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.MfaReplay && e.EntityKey == member.Id)));
     }
 
-    [Fact]
-    public async Task A_new_account_reaches_only_enrolment_and_sign_out_until_it_enrols_and_its_recovery_codes_work_once_each()
+    [Theory, Providers]
+    public async Task A_new_account_reaches_only_enrolment_and_sign_out_until_it_enrols_and_its_recovery_codes_work_once_each(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.Counselor, enrolled: false);
         var browser = app.CreateBrowser();
         (await browser.SubmitFormAsync("/Account/Login", new() { ["Input.Email"] = member.Email, ["Input.Password"] = SafeHomeApp.Password })).AssertRedirectTo("/");
@@ -90,10 +91,10 @@ public sealed class MfaTests
         Assert.Equal(HttpStatusCode.Redirect, (await RecoverAsync(app, member, codes[7].ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal))).StatusCode);
     }
 
-    [Fact]
-    public async Task Failures_at_the_password_and_the_code_steps_count_together_toward_lockout()
+    [Theory, Providers]
+    public async Task Failures_at_the_password_and_the_code_steps_count_together_toward_lockout(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var member = await app.CreateStaffAsync(Roles.ProgramDirector);
         for (var i = 0; i < 3; i++)
         {

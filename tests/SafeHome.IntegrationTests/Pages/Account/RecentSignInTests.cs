@@ -14,10 +14,10 @@ namespace SafeHome.IntegrationTests.Pages.Account;
 /// and report regeneration need the person's password within the last five minutes.
 public sealed class RecentSignInTests
 {
-    [Fact]
-    public async Task A_role_change_six_minutes_after_sign_in_asks_for_the_password_and_goes_through_after_it()
+    [Theory, Providers]
+    public async Task A_role_change_six_minutes_after_sign_in_asks_for_the_password_and_goes_through_after_it(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var target = await app.CreateStaffAsync(Roles.Counselor);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var edit = $"/Admin/Staff/Edit/{target.Id}";
@@ -46,10 +46,10 @@ public sealed class RecentSignInTests
         Assert.Contains(AuditActions.Reauthenticated, actions);
     }
 
-    [Fact]
-    public async Task Each_sensitive_admin_action_needs_a_recent_password_and_changes_nothing_without_it()
+    [Theory, Providers]
+    public async Task Each_sensitive_admin_action_needs_a_recent_password_and_changes_nothing_without_it(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var target = await app.CreateStaffAsync(Roles.Admin);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         (await admin.SubmitFormAsync($"/Admin/Staff/Edit/{target.Id}", new(), handler: "Deactivate")).AssertRedirectTo("/Admin/Staff/Edit/");
@@ -66,10 +66,10 @@ public sealed class RecentSignInTests
         Assert.DoesNotContain(AuditActions.PasswordLinkIssued, await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Select(e => e.Action).ToListAsync()));
     }
 
-    [Fact]
-    public async Task The_audit_extract_and_report_regeneration_need_a_recent_password()
+    [Theory, Providers]
+    public async Task The_audit_extract_and_report_regeneration_need_a_recent_password(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var resident = await app.CreateResidentAsync(null);
         var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
         var csv = $"/Audit/Resident/{resident}?handler=Csv";
@@ -91,10 +91,10 @@ public sealed class RecentSignInTests
         Assert.Equal($"/Reports/Run/{runId}", Uri.UnescapeDataString(regenerate.Location()[(regenerate.Location().IndexOf('=', StringComparison.Ordinal) + 1)..]));
     }
 
-    [Fact]
-    public async Task Confirming_goes_back_only_to_a_local_address()
+    [Theory, Providers]
+    public async Task Confirming_goes_back_only_to_a_local_address(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
 
         var response = await admin.SubmitFormAsync("/Account/Confirm?returnUrl=https%3A%2F%2Fevil.example%2F", new() { ["Input.Password"] = SafeHomeApp.Password });
@@ -102,10 +102,10 @@ public sealed class RecentSignInTests
         Assert.Equal("/", response.Location());
     }
 
-    [Fact]
-    public async Task Confirming_the_password_does_not_extend_the_absolute_session_lifetime()
+    [Theory, Providers]
+    public async Task Confirming_the_password_does_not_extend_the_absolute_session_lifetime(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         for (var i = 0; i < 12 * 6; i++)
         {

@@ -10,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Account;
 
 public sealed class SetupTests
 {
-    [Fact]
-    public async Task The_setup_link_creates_the_first_administrator_once_and_then_answers_404()
+    [Theory, Providers]
+    public async Task The_setup_link_creates_the_first_administrator_once_and_then_answers_404(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var link = await PrintedSetupLinkAsync(app);
         var token = link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
         var browser = app.CreateBrowser();
@@ -57,11 +57,11 @@ public sealed class SetupTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("not-the-token")]
-    public async Task A_wrong_or_missing_token_answers_404(string token)
+    [ProviderInlineData("")]
+    [ProviderInlineData("not-the-token")]
+    public async Task A_wrong_or_missing_token_answers_404(string token, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         app.Services.GetRequiredService<FirstRunSetup>().GetOrIssueToken();
 
         var response = await app.CreateBrowser().GetAsync($"/Account/Setup?token={token}");
@@ -69,10 +69,10 @@ public sealed class SetupTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
-    public async Task A_weak_password_is_refused_next_to_the_field_and_no_account_is_created()
+    [Theory, Providers]
+    public async Task A_weak_password_is_refused_next_to_the_field_and_no_account_is_created(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var token = app.Services.GetRequiredService<FirstRunSetup>().GetOrIssueToken();
 
         var response = await app.CreateBrowser().SubmitFormAsync($"/Account/Setup?token={token}", new()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -47,10 +48,10 @@ public sealed class PolicyTests
             (before.Version, before.Name, before.ClockStart, before.LawEnforcementMinutes, before.NcmecMinutes, before.CaseworkerMinutes, before.GuardianMinutes, before.GalMinutes, before.CourtMinutes, before.DirectorMinutes, before.DebriefMinutes, before.ScreenMinutes),
             (after.Version, after.Name, after.ClockStart, after.LawEnforcementMinutes, after.NcmecMinutes, after.CaseworkerMinutes, after.GuardianMinutes, after.GalMinutes, after.CourtMinutes, after.DirectorMinutes, after.DebriefMinutes, after.ScreenMinutes));
 
-    [Fact]
-    public async Task The_page_shows_the_seeded_policy_in_hours_and_minutes_and_says_a_change_applies_to_later_episodes()
+    [Theory, Providers]
+    public async Task The_page_shows_the_seeded_policy_in_hours_and_minutes_and_says_a_change_applies_to_later_episodes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
 
         var page = await admin.GetDocumentAsync(Url);
@@ -66,10 +67,10 @@ public sealed class PolicyTests
         Assert.NotNull(page.QuerySelector("select[name='Input.ClockStart'] option[value='0'][selected]"));
     }
 
-    [Fact]
-    public async Task A_saved_policy_stores_every_field_and_gives_episodes_opened_afterwards_its_due_times()
+    [Theory, Providers]
+    public async Task A_saved_policy_stores_every_field_and_gives_episodes_opened_afterwards_its_due_times(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
@@ -116,16 +117,16 @@ public sealed class PolicyTests
     }
 
     [Theory]
-    [InlineData("Input.LawEnforcement", "0", "0", "between 1 minute and 30 days")]
-    [InlineData("Input.Screen", "720", "1", "between 1 minute and 30 days")]
-    [InlineData("Input.Court.Hours", "721", "0", "from 0 to 720")]
-    [InlineData("Input.Court.Hours", "-1", "0", "from 0 to 720")]
-    [InlineData("Input.Court.Minutes", "1", "60", "from 0 to 59")]
-    [InlineData("Input.Court.Minutes", "1", "-5", "from 0 to 59")]
-    [InlineData("Input.Court.Hours", "", "30", "Enter the hours")]
-    public async Task An_out_of_range_deadline_is_refused_next_to_its_row_keeps_the_input_and_saves_nothing(string field, string hours, string minutes, string expected)
+    [ProviderInlineData("Input.LawEnforcement", "0", "0", "between 1 minute and 30 days")]
+    [ProviderInlineData("Input.Screen", "720", "1", "between 1 minute and 30 days")]
+    [ProviderInlineData("Input.Court.Hours", "721", "0", "from 0 to 720")]
+    [ProviderInlineData("Input.Court.Hours", "-1", "0", "from 0 to 720")]
+    [ProviderInlineData("Input.Court.Minutes", "1", "60", "from 0 to 59")]
+    [ProviderInlineData("Input.Court.Minutes", "1", "-5", "from 0 to 59")]
+    [ProviderInlineData("Input.Court.Hours", "", "30", "Enter the hours")]
+    public async Task An_out_of_range_deadline_is_refused_next_to_its_row_keeps_the_input_and_saves_nothing(string field, string hours, string minutes, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var before = await PolicyAsync(app);
         var row = field.Split('.')[1];
@@ -175,10 +176,10 @@ public sealed class PolicyTests
     };
 
     [Theory]
-    [MemberData(nameof(BadInput))]
-    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var before = await PolicyAsync(app);
         var values = Values();
@@ -193,10 +194,10 @@ public sealed class PolicyTests
         AssertUnchanged(before, await PolicyAsync(app));
     }
 
-    [Fact]
-    public async Task A_NUL_in_the_form_is_named_next_to_its_field_and_changes_nothing()
+    [Theory, Providers]
+    public async Task A_NUL_in_the_form_is_named_next_to_its_field_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var before = await PolicyAsync(app);
         var values = Values();
@@ -212,10 +213,10 @@ public sealed class PolicyTests
         AssertUnchanged(before, await PolicyAsync(app));
     }
 
-    [Fact]
-    public async Task A_script_in_the_name_is_shown_encoded_when_refused_and_stored_as_text_when_saved()
+    [Theory, Providers]
+    public async Task A_script_in_the_name_is_shown_encoded_when_refused_and_stored_as_text_when_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         const string script = "<script>alert('invented')</script>";
         var values = Values();
@@ -235,10 +236,10 @@ public sealed class PolicyTests
         Assert.DoesNotContain(script, await (await admin.GetAsync(Url)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_save_over_someone_elses_change_is_refused_with_both_versions_and_saves_on_the_second_try()
+    [Theory, Providers]
+    public async Task A_save_over_someone_elses_change_is_refused_with_both_versions_and_saves_on_the_second_try(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, first) = await app.SignInNewAsync(Roles.Admin);
         var (_, second) = await app.SignInNewAsync(Roles.Admin);
         var stale = await second.GetDocumentAsync(Url);
@@ -264,12 +265,12 @@ public sealed class PolicyTests
     }
 
     [Theory]
-    [InlineData(Roles.ProgramDirector)]
-    [InlineData(Roles.Counselor)]
-    [InlineData(Roles.Auditor)]
-    public async Task Other_roles_get_403_on_the_page_and_on_a_complete_post_with_a_valid_token_and_nothing_changes(string role)
+    [ProviderInlineData(Roles.ProgramDirector)]
+    [ProviderInlineData(Roles.Counselor)]
+    [ProviderInlineData(Roles.Auditor)]
+    public async Task Other_roles_get_403_on_the_page_and_on_a_complete_post_with_a_valid_token_and_nothing_changes(string role, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(role);
         var before = await PolicyAsync(app);
 

@@ -10,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Admin;
 
 public sealed class StaffAdministrationTests
 {
-    [Fact]
-    public async Task An_admin_creates_an_account_whose_owner_sets_a_password_through_the_shown_link()
+    [Theory, Providers]
+    public async Task An_admin_creates_an_account_whose_owner_sets_a_password_through_the_shown_link(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var director = await app.CreateStaffAsync(Roles.ProgramDirector);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
 
@@ -43,10 +43,10 @@ public sealed class StaffAdministrationTests
         Assert.Contains("not valid any more", (await HtmlForms.ParseAsync(again)).Body!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Deactivating_ends_an_open_session_and_blocks_sign_in_until_reactivated()
+    [Theory, Providers]
+    public async Task Deactivating_ends_an_open_session_and_blocks_sign_in_until_reactivated(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var (counselor, session) = await app.SignInNewAsync(Roles.Counselor);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Residents")).StatusCode);
@@ -65,10 +65,10 @@ public sealed class StaffAdministrationTests
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Residents")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_role_change_takes_effect_on_the_open_session_at_once()
+    [Theory, Providers]
+    public async Task A_role_change_takes_effect_on_the_open_session_at_once(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var (member, session) = await app.SignInNewAsync(Roles.ProgramDirector);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Residents/Intake")).StatusCode);
@@ -85,10 +85,10 @@ public sealed class StaffAdministrationTests
         Assert.Equal([Roles.Admin], await users.GetRolesAsync((await users.FindByIdAsync(member.Id))!));
     }
 
-    [Fact]
-    public async Task An_admin_cannot_change_their_own_role_or_deactivate_themselves()
+    [Theory, Providers]
+    public async Task An_admin_cannot_change_their_own_role_or_deactivate_themselves(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (admin, browser) = await app.SignInNewAsync(Roles.Admin);
         var token = await browser.AntiforgeryTokenAsync($"/Admin/Staff/Edit/{admin.Id}");
 
@@ -104,10 +104,10 @@ public sealed class StaffAdministrationTests
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin/Staff")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_staff_list_is_searchable()
+    [Theory, Providers]
+    public async Task The_staff_list_is_searchable(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         await app.CreateStaffAsync(Roles.Counselor, "findme.counselor@example.invalid");
         await app.CreateStaffAsync(Roles.Auditor, "other.auditor@example.invalid");
@@ -119,10 +119,10 @@ public sealed class StaffAdministrationTests
         Assert.DoesNotContain("other.auditor@example.invalid", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Admins_cannot_open_residents()
+    [Theory, Providers]
+    public async Task Admins_cannot_open_residents(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var resident = await app.CreateResidentAsync(null);
 

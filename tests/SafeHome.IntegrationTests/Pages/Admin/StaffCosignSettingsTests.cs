@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -10,10 +11,10 @@ namespace SafeHome.IntegrationTests.Pages.Admin;
 /// may give it besides the directors. Only an active counselor other than the person can be chosen.
 public sealed class StaffCosignSettingsTests
 {
-    [Fact]
-    public async Task An_admin_requires_a_co_signature_and_designates_a_supervisor_who_may_then_co_sign()
+    [Theory, Providers]
+    public async Task An_admin_requires_a_co_signature_and_designates_a_supervisor_who_may_then_co_sign(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var supervisor = await app.CreateStaffAsync(Roles.Counselor);
@@ -45,10 +46,10 @@ public sealed class StaffCosignSettingsTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync(supervisor)).GetAsync($"/Notes/Cosign/{noteId}")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_supervisor_list_holds_only_active_counselors_other_than_the_person()
+    [Theory, Providers]
+    public async Task The_supervisor_list_holds_only_active_counselors_other_than_the_person(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var colleague = await app.CreateStaffAsync(Roles.Counselor);
@@ -66,16 +67,16 @@ public sealed class StaffCosignSettingsTests
     }
 
     [Theory]
-    [InlineData("self")]
-    [InlineData("director")]
-    [InlineData("auditor")]
-    [InlineData("inactive")]
-    [InlineData("unknown")]
-    [InlineData("rtl")]
-    [InlineData("long")]
-    public async Task A_supervisor_outside_the_list_is_refused_next_to_the_field_and_nothing_changes(string who)
+    [ProviderInlineData("self")]
+    [ProviderInlineData("director")]
+    [ProviderInlineData("auditor")]
+    [ProviderInlineData("inactive")]
+    [ProviderInlineData("unknown")]
+    [ProviderInlineData("rtl")]
+    [ProviderInlineData("long")]
+    public async Task A_supervisor_outside_the_list_is_refused_next_to_the_field_and_nothing_changes(string who, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var inactive = await app.CreateStaffAsync(Roles.Counselor);
@@ -103,10 +104,10 @@ public sealed class StaffCosignSettingsTests
         Assert.Equal(before, await SettingsAsync(app));
     }
 
-    [Fact]
-    public async Task Changing_the_role_still_works_and_does_not_touch_the_co_signature_settings()
+    [Theory, Providers]
+    public async Task Changing_the_role_still_works_and_does_not_touch_the_co_signature_settings(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var supervisor = await app.CreateStaffAsync(Roles.Counselor);
@@ -124,10 +125,10 @@ public sealed class StaffCosignSettingsTests
         Assert.Equal((true, supervisor.Id), (saved.RequiresCosign, saved.SupervisorId));
     }
 
-    [Fact]
-    public async Task Only_administrators_change_the_settings()
+    [Theory, Providers]
+    public async Task Only_administrators_change_the_settings(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var token = await director.AntiforgeryTokenAsync("/Notes/Unsigned");

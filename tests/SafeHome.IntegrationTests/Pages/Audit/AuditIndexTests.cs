@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -8,10 +9,10 @@ namespace SafeHome.IntegrationTests.Pages.Audit;
 /// The auditor's landing page, and the read-only rule for the whole workspace (SECURITY.md Z3).
 public sealed class AuditIndexTests
 {
-    [Fact]
-    public async Task Lists_residents_and_staff_with_links_that_carry_ids_only()
+    [Theory, Providers]
+    public async Task Lists_residents_and_staff_with_links_that_carry_ids_only(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (auditor, browser) = await app.SignInNewAsync(Roles.Auditor);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var resident = await app.CreateResidentAsync(counselor.Id, "Indexed Example");
@@ -28,14 +29,14 @@ public sealed class AuditIndexTests
     }
 
     [Theory]
-    [InlineData("/Audit/Index")]
-    [InlineData("/Audit/Resident/{resident}")]
-    [InlineData("/Audit/Resident/{resident}?handler=Csv")]
-    [InlineData("/Audit/Record?type=Resident&key={resident}")]
-    [InlineData("/Audit/Staff/{auditor}")]
-    public async Task An_auditor_post_with_a_valid_token_is_refused_and_changes_nothing(string url)
+    [ProviderInlineData("/Audit/Index")]
+    [ProviderInlineData("/Audit/Resident/{resident}")]
+    [ProviderInlineData("/Audit/Resident/{resident}?handler=Csv")]
+    [ProviderInlineData("/Audit/Record?type=Resident&key={resident}")]
+    [ProviderInlineData("/Audit/Staff/{auditor}")]
+    public async Task An_auditor_post_with_a_valid_token_is_refused_and_changes_nothing(string url, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (auditor, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null);
         url = url.Replace("{resident}", resident.ToString(), StringComparison.Ordinal).Replace("{auditor}", auditor.Id, StringComparison.Ordinal);
@@ -51,12 +52,12 @@ public sealed class AuditIndexTests
     }
 
     [Theory]
-    [InlineData(Roles.Admin)]
-    [InlineData(Roles.ProgramDirector)]
-    [InlineData(Roles.Counselor)]
-    public async Task Other_roles_are_refused_every_auditor_screen(string role)
+    [ProviderInlineData(Roles.Admin)]
+    [ProviderInlineData(Roles.ProgramDirector)]
+    [ProviderInlineData(Roles.Counselor)]
+    public async Task Other_roles_are_refused_every_auditor_screen(string role, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (member, browser) = await app.SignInNewAsync(role);
         var resident = await app.CreateResidentAsync(role == Roles.Counselor ? member.Id : null);
 

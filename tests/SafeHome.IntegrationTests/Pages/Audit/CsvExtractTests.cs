@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -10,10 +11,10 @@ namespace SafeHome.IntegrationTests.Pages.Audit;
 /// The CSV extract of a filtered timeline: RFC 4180, safe to open in a spreadsheet, named without a name, and audited.
 public sealed class CsvExtractTests
 {
-    [Fact]
-    public async Task Formula_cells_are_neutralised_and_every_cell_is_quoted()
+    [Theory, Providers]
+    public async Task Formula_cells_are_neutralised_and_every_cell_is_quoted(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null, "=1+1");
         var at = new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc);
@@ -36,10 +37,10 @@ public sealed class CsvExtractTests
         Assert.All(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("\"", line, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_resident_named_like_a_formula_is_shown_as_text_and_no_extract_cell_starts_a_formula()
+    [Theory, Providers]
+    public async Task A_resident_named_like_a_formula_is_shown_as_text_and_no_extract_cell_starts_a_formula(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null);
@@ -56,10 +57,10 @@ public sealed class CsvExtractTests
         Assert.All(ParseCsv(text.TrimStart('\uFEFF')).SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), cell));
     }
 
-    [Fact]
-    public async Task The_extract_is_filtered_like_the_timeline_and_is_itself_audited()
+    [Theory, Providers]
+    public async Task The_extract_is_filtered_like_the_timeline_and_is_itself_audited(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (auditor, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null);
         var at = new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc);

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -10,10 +11,10 @@ namespace SafeHome.IntegrationTests.Pages.Audit;
 /// Issue 6 item 5 and SECURITY.md T3: every version of one record, with field-level differences.
 public sealed class RecordHistoryTests
 {
-    [Fact]
-    public async Task Two_edits_through_the_form_give_exactly_these_versions_and_differences()
+    [Theory, Providers]
+    public async Task Two_edits_through_the_form_give_exactly_these_versions_and_differences(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null, "History Example");
@@ -39,10 +40,10 @@ public sealed class RecordHistoryTests
         Assert.Equal((AuditActions.View, "AuditHistory", $"Resident|{resident}", (Guid?)resident), (entry.Action, entry.EntityType, entry.EntityKey, entry.ResidentId));
     }
 
-    [Fact]
-    public async Task Any_record_type_present_in_the_history_has_a_version_page()
+    [Theory, Providers]
+    public async Task Any_record_type_present_in_the_history_has_a_version_page(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null);
         var at = new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc);
@@ -66,10 +67,10 @@ public sealed class RecordHistoryTests
         Assert.Equal([("Status", "Closed", "")], versions[2].Differences);
     }
 
-    [Fact]
-    public async Task A_note_page_lists_its_amendments()
+    [Theory, Providers]
+    public async Task A_note_page_lists_its_amendments(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var resident = await app.CreateResidentAsync(counselor.Id);
@@ -111,10 +112,10 @@ public sealed class RecordHistoryTests
     };
 
     [Theory]
-    [MemberData(nameof(Unknown))]
-    public async Task An_unknown_or_malformed_record_gets_a_no_history_page(string query)
+    [ProviderMemberData(nameof(Unknown))]
+    public async Task An_unknown_or_malformed_record_gets_a_no_history_page(string query, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
 
         var response = await browser.GetAsync($"/Audit/Record{query}");

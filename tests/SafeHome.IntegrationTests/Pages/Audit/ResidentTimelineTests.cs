@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -9,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Audit;
 /// Issue 6 item 5: the per-resident timeline, its filters and its keyset paging.
 public sealed class ResidentTimelineTests
 {
-    [Fact]
-    public async Task A_scripted_series_of_edits_gives_exactly_the_expected_timeline()
+    [Theory, Providers]
+    public async Task A_scripted_series_of_edits_gives_exactly_the_expected_timeline(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (director, directorBrowser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var (auditor, auditorBrowser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null, "Timeline Example");
@@ -62,10 +63,10 @@ public sealed class ResidentTimelineTests
         _ = director;
     }
 
-    [Fact]
-    public async Task Entries_of_the_resident_record_without_a_resident_id_are_on_the_timeline()
+    [Theory, Providers]
+    public async Task Entries_of_the_resident_record_without_a_resident_id_are_on_the_timeline(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null);
         await AuditPages.SeedAsync(app, [AuditPages.Entry(new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc), null, AuditActions.Update, "Resident", resident.ToString(), residentId: null, "{\"Pronouns\":{\"Old\":\"a\",\"New\":\"b\"}}")]);
@@ -75,10 +76,10 @@ public sealed class ResidentTimelineTests
         Assert.Equal("Pronouns", Assert.Single(rows).Fields);
     }
 
-    [Fact]
-    public async Task Filters_narrow_the_timeline_by_user_dates_record_type_and_action()
+    [Theory, Providers]
+    public async Task Filters_narrow_the_timeline_by_user_dates_record_type_and_action(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var first = await app.CreateStaffAsync(Roles.Counselor);
         var second = await app.CreateStaffAsync(Roles.Counselor);
@@ -136,10 +137,10 @@ public sealed class ResidentTimelineTests
     };
 
     [Theory]
-    [MemberData(nameof(BadFilters))]
-    public async Task Bad_filter_values_get_a_field_message_and_never_a_500(string query, string field)
+    [ProviderMemberData(nameof(BadFilters))]
+    public async Task Bad_filter_values_get_a_field_message_and_never_a_500(string query, string field, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null);
         var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
@@ -160,10 +161,10 @@ public sealed class ResidentTimelineTests
         Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
-    [Fact]
-    public async Task Paging_300_entries_gives_distinct_pages_of_50_with_no_overlap_both_ways()
+    [Theory, Providers]
+    public async Task Paging_300_entries_gives_distinct_pages_of_50_with_no_overlap_both_ways(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null);
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -201,10 +202,10 @@ public sealed class ResidentTimelineTests
         Assert.Equal(pages.AsEnumerable().Reverse(), back);
     }
 
-    [Fact]
-    public async Task A_resident_with_100000_entries_opens_quickly()
+    [Theory, Providers]
+    public async Task A_resident_with_100000_entries_opens_quickly(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null);
         var other = await app.CreateResidentAsync(null);
@@ -231,10 +232,10 @@ public sealed class ResidentTimelineTests
         Assert.True(firstTime < TimeSpan.FromSeconds(2) && olderTime < TimeSpan.FromSeconds(2) && filteredTime < TimeSpan.FromSeconds(2), $"first {firstTime}, older {olderTime}, filtered {filteredTime}");
     }
 
-    [Fact]
-    public async Task An_unknown_resident_is_not_found()
+    [Theory, Providers]
+    public async Task An_unknown_resident_is_not_found(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Audit/Resident/{Guid.NewGuid()}")).StatusCode);

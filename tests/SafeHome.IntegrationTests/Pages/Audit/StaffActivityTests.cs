@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -9,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Audit;
 /// Issue 6 item 5: everything one staff member did in a period, paged like the timeline.
 public sealed class StaffActivityTests
 {
-    [Fact]
-    public async Task Shows_only_that_users_entries_in_the_period_newest_first_and_pages_them()
+    [Theory, Providers]
+    public async Task Shows_only_that_users_entries_in_the_period_newest_first_and_pages_them(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var colleague = await app.CreateStaffAsync(Roles.Counselor);
@@ -40,10 +41,10 @@ public sealed class StaffActivityTests
         Assert.Equal(2, pages);
     }
 
-    [Fact]
-    public async Task Sign_ins_appear_in_a_users_activity()
+    [Theory, Providers]
+    public async Task Sign_ins_appear_in_a_users_activity(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var (counselor, _) = await app.SignInNewAsync(Roles.Counselor);
 
@@ -53,15 +54,15 @@ public sealed class StaffActivityTests
     }
 
     [Theory]
-    [InlineData("Filter.From=2026-02-30", "Filter.From")]
-    [InlineData("Filter.From=2026-05-03&Filter.To=2026-05-01", "Filter.To")]
-    [InlineData("Filter.To=1899-12-31", "Filter.To")]
-    [InlineData("Filter.Before=0", "Filter.Before")]
-    [InlineData("Filter.After=1e5", "Filter.After")]
-    [InlineData("Filter.Action=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "Filter.Action")]
-    public async Task Bad_filters_get_a_field_message_and_never_a_500(string query, string field)
+    [ProviderInlineData("Filter.From=2026-02-30", "Filter.From")]
+    [ProviderInlineData("Filter.From=2026-05-03&Filter.To=2026-05-01", "Filter.To")]
+    [ProviderInlineData("Filter.To=1899-12-31", "Filter.To")]
+    [ProviderInlineData("Filter.Before=0", "Filter.Before")]
+    [ProviderInlineData("Filter.After=1e5", "Filter.After")]
+    [ProviderInlineData("Filter.Action=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "Filter.Action")]
+    public async Task Bad_filters_get_a_field_message_and_never_a_500(string query, string field, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
 
@@ -73,12 +74,12 @@ public sealed class StaffActivityTests
     }
 
     [Theory]
-    [InlineData("no-such-user")]
-    [InlineData("%27%20OR%201%3D1--")]
-    [InlineData("%3Cscript%3E")]
-    public async Task An_unknown_user_is_not_found(string id)
+    [ProviderInlineData("no-such-user")]
+    [ProviderInlineData("%27%20OR%201%3D1--")]
+    [ProviderInlineData("%3Cscript%3E")]
+    public async Task An_unknown_user_is_not_found(string id, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Auditor);
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Audit/Staff/{id}")).StatusCode);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -23,10 +24,10 @@ public sealed class EndTests
         return (residentId, recordId);
     }
 
-    [Fact]
-    public async Task Ending_a_current_status_saves_its_last_day()
+    [Theory, Providers]
+    public async Task Ending_a_current_status_saves_its_last_day(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var (residentId, recordId) = await SeedAsync(app, counselor.Id);
 
@@ -40,16 +41,16 @@ public sealed class EndTests
     }
 
     [Theory]
-    [InlineData("", "Enter the last day")]
-    [InlineData("2026-13-01", "year-month-day")]
-    [InlineData("tomorrow", "year-month-day")]
-    [InlineData("2026-06-16", "future")]
-    [InlineData("9999-12-31", "future")]
-    [InlineData("2025-09-01", "on or after the start date")]
-    [InlineData("2026-06-10\u202E", "year-month-day")]
-    public async Task An_impossible_last_day_is_refused_next_to_the_date_and_nothing_changes(string value, string expected)
+    [ProviderInlineData("", "Enter the last day")]
+    [ProviderInlineData("2026-13-01", "year-month-day")]
+    [ProviderInlineData("tomorrow", "year-month-day")]
+    [ProviderInlineData("2026-06-16", "future")]
+    [ProviderInlineData("9999-12-31", "future")]
+    [ProviderInlineData("2025-09-01", "on or after the start date")]
+    [ProviderInlineData("2026-06-10\u202E", "year-month-day")]
+    public async Task An_impossible_last_day_is_refused_next_to_the_date_and_nothing_changes(string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var (residentId, recordId) = await SeedAsync(app, counselor.Id);
 
@@ -60,10 +61,10 @@ public sealed class EndTests
         Assert.Null(await app.WithDbAsync(db => db.EducationRecords.Where(e => e.Id == recordId).Select(e => e.EndedOn).SingleAsync()));
     }
 
-    [Fact]
-    public async Task A_diploma_offers_no_end_and_a_forged_end_is_refused()
+    [Theory, Providers]
+    public async Task A_diploma_offers_no_end_and_a_forged_end_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var (residentId, recordId) = await SeedAsync(app, counselor.Id, EducationStatus.DiplomaOrGed);
         var (_, schoolId) = await SeedAsync(app, counselor.Id);
@@ -87,10 +88,10 @@ public sealed class EndTests
         Assert.False(await app.WithDbAsync(db => db.EducationRecords.AnyAsync(e => e.EndedOn != null)));
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_and_an_auditor_403_with_nothing_changed()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_and_an_auditor_403_with_nothing_changed(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var (residentId, recordId) = await SeedAsync(app, owner.Id);
         var (_, outsider) = await app.SignInNewAsync(Roles.Counselor);

@@ -1,4 +1,5 @@
 using System.Net;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -50,10 +51,10 @@ public sealed class RecordBadInputTests
     };
 
     [Theory]
-    [MemberData(nameof(BadInput))]
-    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var values = RecordTests.Values();
@@ -68,10 +69,10 @@ public sealed class RecordBadInputTests
         await RecordTests.AssertNothingSavedAsync(app);
     }
 
-    [Fact]
-    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved()
+    [Theory, Providers]
+    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -84,10 +85,10 @@ public sealed class RecordBadInputTests
         await RecordTests.AssertNothingSavedAsync(app);
     }
 
-    [Fact]
-    public async Task A_resident_id_that_is_not_a_guid_or_not_a_resident_answers_404()
+    [Theory, Providers]
+    public async Task A_resident_id_that_is_not_a_guid_or_not_a_resident_answers_404(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Counselor);
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/Education/Record/' OR 1=1--")).StatusCode);

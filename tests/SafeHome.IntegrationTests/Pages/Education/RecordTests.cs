@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
@@ -19,10 +20,10 @@ public sealed class RecordTests
         ["Input.EndedOn"] = ended,
     };
 
-    [Fact]
-    public async Task A_status_is_stored_as_typed_and_the_history_lists_it_newest_first()
+    [Theory, Providers]
+    public async Task A_status_is_stored_as_typed_and_the_history_lists_it_newest_first(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -44,10 +45,10 @@ public sealed class RecordTests
         Assert.NotNull(page.QuerySelector("#record-education"));
     }
 
-    [Fact]
-    public async Task The_overview_links_to_the_education_history()
+    [Theory, Providers]
+    public async Task The_overview_links_to_the_education_history(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -57,15 +58,15 @@ public sealed class RecordTests
     }
 
     [Theory]
-    [InlineData(nameof(EducationStatus.DiplomaOrGed), "2025-06-01", "2026-01-01", "Input.EndedOn", "does not end")]
-    [InlineData(nameof(EducationStatus.EnrolledInSchool), "2024-09-01", "2025-06-14", "Input.EndedOn", "before the first admission")]
-    [InlineData(nameof(EducationStatus.EnrolledInSchool), "2026-01-10", "2026-01-09", "Input.EndedOn", "on or after the start date")]
-    [InlineData(nameof(EducationStatus.EnrolledInSchool), "2026-06-16", "", "Input.StartedOn", "future")]
-    [InlineData(nameof(EducationStatus.NotEnrolled), "2026-01-10", "2026-06-16", "Input.EndedOn", "future")]
-    [InlineData(nameof(EducationStatus.EnrolledInSchool), "2011-06-15", "", "Input.StartedOn", "after the date of birth")]
-    public async Task Broken_rules_are_refused_next_to_the_field_with_the_input_kept_and_nothing_saved(string status, string started, string ended, string field, string expected)
+    [ProviderInlineData(nameof(EducationStatus.DiplomaOrGed), "2025-06-01", "2026-01-01", "Input.EndedOn", "does not end")]
+    [ProviderInlineData(nameof(EducationStatus.EnrolledInSchool), "2024-09-01", "2025-06-14", "Input.EndedOn", "before the first admission")]
+    [ProviderInlineData(nameof(EducationStatus.EnrolledInSchool), "2026-01-10", "2026-01-09", "Input.EndedOn", "on or after the start date")]
+    [ProviderInlineData(nameof(EducationStatus.EnrolledInSchool), "2026-06-16", "", "Input.StartedOn", "future")]
+    [ProviderInlineData(nameof(EducationStatus.NotEnrolled), "2026-01-10", "2026-06-16", "Input.EndedOn", "future")]
+    [ProviderInlineData(nameof(EducationStatus.EnrolledInSchool), "2011-06-15", "", "Input.StartedOn", "after the date of birth")]
+    public async Task Broken_rules_are_refused_next_to_the_field_with_the_input_kept_and_nothing_saved(string status, string started, string ended, string field, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -79,10 +80,10 @@ public sealed class RecordTests
         await AssertNothingSavedAsync(app);
     }
 
-    [Fact]
-    public async Task A_double_submit_records_one_status()
+    [Theory, Providers]
+    public async Task A_double_submit_records_one_status(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var form = await browser.GetDocumentAsync($"/Education/Record/{residentId}");
@@ -95,10 +96,10 @@ public sealed class RecordTests
         Assert.Equal(1, await app.WithDbAsync(db => db.EducationRecords.CountAsync()));
     }
 
-    [Fact]
-    public async Task A_submission_id_of_another_residents_record_answers_404_and_saves_nothing()
+    [Theory, Providers]
+    public async Task A_submission_id_of_another_residents_record_answers_404_and_saves_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var otherResidentId = await app.CreateResidentAsync(counselor.Id, "Invented Other");
@@ -114,10 +115,10 @@ public sealed class RecordTests
         Assert.Equal((otherResidentId, EducationStatus.EnrolledInSchool), (Assert.Single(records).ResidentId, records[0].Status));
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_reads_but_posting_a_complete_form_gets_403_with_nothing_saved()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_reads_but_posting_a_complete_form_gets_403_with_nothing_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var (_, outsider) = await app.SignInNewAsync(Roles.Counselor);
@@ -146,10 +147,10 @@ public sealed class RecordTests
         await AssertNothingSavedAsync(app);
     }
 
-    [Fact]
-    public async Task Opening_the_history_and_the_form_is_recorded_as_a_view_of_the_resident()
+    [Theory, Providers]
+    public async Task Opening_the_history_and_the_form_is_recorded_as_a_view_of_the_resident(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 

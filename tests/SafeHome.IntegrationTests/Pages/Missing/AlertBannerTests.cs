@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -14,9 +15,9 @@ public sealed class AlertBannerTests
 {
     // The fake clock stands at 2026-06-15 15:00 UTC (zone UTC). A seeded episode was discovered at 10:00, so under the
     // seeded policy the director (1 h, due 11:00) and the police (2 h, due 12:00) are overdue.
-    private static async Task<(SafeHomeApp App, StaffMember Owner, Guid EpisodeId)> OverdueEpisodeAsync()
+    private static async Task<(SafeHomeApp App, StaffMember Owner, Guid EpisodeId)> OverdueEpisodeAsync(DatabaseProvider provider)
     {
-        var app = await SafeHomeApp.StartAsync();
+        var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id, "Invented Preferred", "Invented Legal");
         var episodeId = await app.CreateEpisodeAsync(residentId);
@@ -32,10 +33,10 @@ public sealed class AlertBannerTests
 
     private static async Task<IHtmlDocument> HomeAsync(HttpClient browser) => await browser.GetDocumentAsync("/");
 
-    [Fact]
-    public async Task The_caseload_counselor_sees_each_overdue_item_with_its_due_time_and_a_link_to_the_episode()
+    [Theory, Providers]
+    public async Task The_caseload_counselor_sees_each_overdue_item_with_its_due_time_and_a_link_to_the_episode(DatabaseProvider provider)
     {
-        var (app, owner, episodeId) = await OverdueEpisodeAsync();
+        var (app, owner, episodeId) = await OverdueEpisodeAsync(provider);
         await using var _ = app;
         var browser = await app.SignInAsync(owner);
 
@@ -54,10 +55,10 @@ public sealed class AlertBannerTests
         Assert.NotNull((await browser.GetDocumentAsync($"/Missing/Episode/{episodeId}")).QuerySelector("#missing-alerts"));
     }
 
-    [Fact]
-    public async Task A_director_sees_the_banner_and_another_counselor_an_admin_and_an_auditor_do_not()
+    [Theory, Providers]
+    public async Task A_director_sees_the_banner_and_another_counselor_an_admin_and_an_auditor_do_not(DatabaseProvider provider)
     {
-        var (app, _, episodeId) = await OverdueEpisodeAsync();
+        var (app, _, episodeId) = await OverdueEpisodeAsync(provider);
         await using var _ = app;
 
         var director = (await app.SignInNewAsync(Roles.ProgramDirector)).Browser;
@@ -74,20 +75,20 @@ public sealed class AlertBannerTests
         }
     }
 
-    [Fact]
-    public async Task No_banner_shows_before_the_job_raises_an_alert()
+    [Theory, Providers]
+    public async Task No_banner_shows_before_the_job_raises_an_alert(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         await app.CreateEpisodeAsync(await app.CreateResidentAsync(owner.Id));
 
         Assert.Null((await HomeAsync(await app.SignInAsync(owner))).QuerySelector("#missing-alerts"));
     }
 
-    [Fact]
-    public async Task An_item_leaves_the_banner_once_the_job_finds_it_met_and_the_banner_goes_when_none_is_left()
+    [Theory, Providers]
+    public async Task An_item_leaves_the_banner_once_the_job_finds_it_met_and_the_banner_goes_when_none_is_left(DatabaseProvider provider)
     {
-        var (app, owner, episodeId) = await OverdueEpisodeAsync();
+        var (app, owner, episodeId) = await OverdueEpisodeAsync(provider);
         await using var _ = app;
         var browser = await app.SignInAsync(owner);
         var director = (await app.SignInNewAsync(Roles.ProgramDirector)).Browser;

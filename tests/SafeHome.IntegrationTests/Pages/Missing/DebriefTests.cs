@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Staff;
@@ -35,10 +36,10 @@ public sealed class DebriefTests
         new("Input.Referrals", "Invented: referred to the clinic nurse."),
     ];
 
-    [Fact]
-    public async Task A_completed_debrief_is_stored_and_raises_one_plan_review_and_one_placement_decision()
+    [Theory, Providers]
+    public async Task A_completed_debrief_is_stored_and_raises_one_plan_review_and_one_placement_decision(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -73,10 +74,10 @@ public sealed class DebriefTests
         Assert.Equal(2, (await FollowUpsAsync(app, residentId)).Count);
     }
 
-    [Fact]
-    public async Task A_declined_debrief_keeps_the_youths_reason_drops_interview_answers_and_raises_no_follow_up()
+    [Theory, Providers]
+    public async Task A_declined_debrief_keeps_the_youths_reason_drops_interview_answers_and_raises_no_follow_up(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -93,15 +94,15 @@ public sealed class DebriefTests
     }
 
     [Theory]
-    [InlineData("Input.DeclinedReason", nameof(DebriefOutcome.Declined), "2026-06-15T14:30", "", "true", "Record the youth's reason")]
-    [InlineData("Input.HarmDetails", nameof(DebriefOutcome.Completed), "2026-06-15T14:30", "", "true", "Harm was reported")]
-    [InlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "2026-06-15T12:59", "", "false", "before the youth returned")]
-    [InlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "2026-06-15T15:01", "", "false", "future")]
-    [InlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "", "", "false", "Enter when the debrief")]
-    [InlineData("Input.Outcome", "", "2026-06-15T14:30", "", "false", "Choose whether")]
-    public async Task A_debrief_breaking_a_rule_is_refused_next_to_the_field_kept_and_nothing_is_saved(string field, string outcome, string heldAt, string harmDetails, string harmReported, string expected)
+    [ProviderInlineData("Input.DeclinedReason", nameof(DebriefOutcome.Declined), "2026-06-15T14:30", "", "true", "Record the youth's reason")]
+    [ProviderInlineData("Input.HarmDetails", nameof(DebriefOutcome.Completed), "2026-06-15T14:30", "", "true", "Harm was reported")]
+    [ProviderInlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "2026-06-15T12:59", "", "false", "before the youth returned")]
+    [ProviderInlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "2026-06-15T15:01", "", "false", "future")]
+    [ProviderInlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "", "", "false", "Enter when the debrief")]
+    [ProviderInlineData("Input.Outcome", "", "2026-06-15T14:30", "", "false", "Choose whether")]
+    public async Task A_debrief_breaking_a_rule_is_refused_next_to_the_field_kept_and_nothing_is_saved(string field, string outcome, string heldAt, string harmDetails, string harmReported, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -117,10 +118,10 @@ public sealed class DebriefTests
         await AssertNothingSavedAsync(app, id, residentId);
     }
 
-    [Fact]
-    public async Task A_debrief_before_the_return_is_refused()
+    [Theory, Providers]
+    public async Task A_debrief_before_the_return_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -159,10 +160,10 @@ public sealed class DebriefTests
     };
 
     [Theory]
-    [MemberData(nameof(BadInput))]
-    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -177,10 +178,10 @@ public sealed class DebriefTests
         await AssertNothingSavedAsync(app, id, residentId);
     }
 
-    [Fact]
-    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved()
+    [Theory, Providers]
+    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -193,10 +194,10 @@ public sealed class DebriefTests
         await AssertNothingSavedAsync(app, id, residentId);
     }
 
-    [Fact]
-    public async Task A_script_in_the_experiences_is_stored_as_text_and_rendered_encoded()
+    [Theory, Providers]
+    public async Task A_script_in_the_experiences_is_stored_as_text_and_rendered_encoded(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -211,10 +212,10 @@ public sealed class DebriefTests
         Assert.DoesNotContain(script, await (await browser.GetAsync($"/Missing/Episode/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_debrief_saved_from_a_page_that_went_stale_is_refused_and_raises_nothing()
+    [Theory, Providers]
+    public async Task A_debrief_saved_from_a_page_that_went_stale_is_refused_and_raises_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -230,10 +231,10 @@ public sealed class DebriefTests
         Assert.Empty(await FollowUpsAsync(app, residentId));
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_a_complete_form_403_with_nothing_saved()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_a_complete_form_403_with_nothing_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
@@ -9,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Missing;
 /// Discharging a youth who is still missing records MissingNotReturned whatever was chosen, and the episode stays open.
 public sealed class DischargeWithOpenEpisodeTests
 {
-    [Fact]
-    public async Task Discharge_with_an_open_episode_records_missing_not_returned_and_keeps_the_episode_open()
+    [Theory, Providers]
+    public async Task Discharge_with_an_open_episode_records_missing_not_returned_and_keeps_the_episode_open(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var episodeId = await app.CreateEpisodeAsync(residentId);
@@ -34,10 +35,10 @@ public sealed class DischargeWithOpenEpisodeTests
         Assert.Equal(EpisodeStatus.Open, episode.Status);
     }
 
-    [Fact]
-    public async Task Without_an_open_episode_the_chosen_reason_is_kept_and_no_notice_is_shown()
+    [Theory, Providers]
+    public async Task Without_an_open_episode_the_chosen_reason_is_kept_and_no_notice_is_shown(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         await app.CreateEpisodeAsync(residentId, returned: true);

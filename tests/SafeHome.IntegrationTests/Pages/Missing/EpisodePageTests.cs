@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -10,10 +11,10 @@ namespace SafeHome.IntegrationTests.Pages.Missing;
 /// clocks shown as such, and edit links only for writers.
 public sealed class EpisodePageTests
 {
-    [Fact]
-    public async Task The_police_clock_counts_down_before_its_due_time_and_says_overdue_after_it()
+    [Theory, Providers]
+    public async Task The_police_clock_counts_down_before_its_due_time_and_says_overdue_after_it(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -35,10 +36,10 @@ public sealed class EpisodePageTests
         Assert.NotNull(page.QuerySelector("#notifications tr[data-recipient=Ncmec] .countdown"));
     }
 
-    [Fact]
-    public async Task Recorded_not_applicable_and_closed_clocks_show_no_countdown()
+    [Theory, Providers]
+    public async Task Recorded_not_applicable_and_closed_clocks_show_no_countdown(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var now = app.Clock.GetUtcNow().UtcDateTime;
@@ -65,10 +66,10 @@ public sealed class EpisodePageTests
         Assert.Null(court.QuerySelector(".countdown, .overdue"));
     }
 
-    [Fact]
-    public async Task A_return_before_the_due_time_closes_the_clock()
+    [Theory, Providers]
+    public async Task A_return_before_the_due_time_closes_the_clock(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -80,10 +81,10 @@ public sealed class EpisodePageTests
         Assert.NotNull(page.QuerySelector("#notifications tr[data-recipient=LawEnforcement][data-phase=Onset] .overdue"));
     }
 
-    [Fact]
-    public async Task Writers_see_edit_links_auditors_read_without_them_and_the_view_is_audited()
+    [Theory, Providers]
+    public async Task Writers_see_edit_links_auditors_read_without_them_and_the_view_is_audited(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -104,10 +105,10 @@ public sealed class EpisodePageTests
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "view" && a.EntityType == nameof(MissingEpisode) && a.EntityKey == id.ToString())));
     }
 
-    [Fact]
-    public async Task Another_counselors_episode_is_404_and_an_admin_403()
+    [Theory, Providers]
+    public async Task Another_counselors_episode_is_404_and_an_admin_403(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var id = await app.CreateEpisodeAsync(residentId);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -25,10 +26,10 @@ public sealed class EpisodeRecordsBadInputTests
     };
 
     [Theory]
-    [MemberData(nameof(ScreenBadInput))]
-    public async Task Bad_screen_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(ScreenBadInput))]
+    public async Task Bad_screen_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -44,10 +45,10 @@ public sealed class EpisodeRecordsBadInputTests
         Assert.False(await app.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => e.Screen != null)));
     }
 
-    [Fact]
-    public async Task A_script_in_the_screener_name_is_stored_as_text_and_rendered_inert()
+    [Theory, Providers]
+    public async Task A_script_in_the_screener_name_is_stored_as_text_and_rendered_inert(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -18,10 +19,10 @@ public sealed class LogTests
         ["Input.Text"] = text,
     };
 
-    [Fact]
-    public async Task An_entry_is_stored_and_listed()
+    [Theory, Providers]
+    public async Task An_entry_is_stored_and_listed(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -37,11 +38,11 @@ public sealed class LogTests
     }
 
     [Theory]
-    [InlineData("2026-06-15T08:00", "last seen")]
-    [InlineData("2026-06-15T16:00", "future")]
-    public async Task A_time_before_last_seen_or_in_the_future_is_refused_next_to_the_field(string when, string expected)
+    [ProviderInlineData("2026-06-15T08:00", "last seen")]
+    [ProviderInlineData("2026-06-15T16:00", "future")]
+    public async Task A_time_before_last_seen_or_in_the_future_is_refused_next_to_the_field(string when, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -53,10 +54,10 @@ public sealed class LogTests
         Assert.False(await app.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => e.LocationEntries.Count != 0)));
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_and_an_admin_403()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_and_an_admin_403(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var id = await app.CreateEpisodeAsync(residentId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -35,10 +36,10 @@ public sealed class NotifyTests
 
     internal static string Url(Guid episodeId, Guid notificationId) => $"/Missing/Notify/{episodeId}?notificationId={notificationId}";
 
-    [Fact]
-    public async Task A_police_report_is_stored_with_its_references_and_is_no_longer_overdue_or_alerted()
+    [Theory, Providers]
+    public async Task A_police_report_is_stored_with_its_references_and_is_no_longer_overdue_or_alerted(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -68,10 +69,10 @@ public sealed class NotifyTests
         Assert.Null(Assert.Single(alerts, a => a.Kind == MissingAlertKind.NotificationOverdue && a.SubjectId != police.Id).ResolvedAtUtc);
     }
 
-    [Fact]
-    public async Task Only_the_references_that_belong_to_the_recipient_are_kept()
+    [Theory, Providers]
+    public async Task Only_the_references_that_belong_to_the_recipient_are_kept(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -103,10 +104,10 @@ public sealed class NotifyTests
         Assert.Equal(("NCMEC-INV-1", (string?)null, (string?)null), (storedNcmec.NcmecCaseNumber, storedNcmec.CaseNumber, storedNcmec.Agency));
     }
 
-    [Fact]
-    public async Task Without_a_known_notification_the_page_lists_the_episodes_notifications_and_a_post_saves_nothing()
+    [Theory, Providers]
+    public async Task Without_a_known_notification_the_page_lists_the_episodes_notifications_and_a_post_saves_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -130,11 +131,11 @@ public sealed class NotifyTests
     }
 
     [Theory]
-    [InlineData("2026-06-15T08:59", "before the episode began")]
-    [InlineData("2026-06-15T15:01", "future")]
-    public async Task A_time_before_the_episode_began_or_in_the_future_is_refused_next_to_the_field_and_kept(string at, string expected)
+    [ProviderInlineData("2026-06-15T08:59", "before the episode began")]
+    [ProviderInlineData("2026-06-15T15:01", "future")]
+    public async Task A_time_before_the_episode_began_or_in_the_future_is_refused_next_to_the_field_and_kept(string at, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -150,10 +151,10 @@ public sealed class NotifyTests
         Assert.False(await AnySettledAsync(app));
     }
 
-    [Fact]
-    public async Task A_return_notification_dated_before_the_return_is_refused()
+    [Theory, Providers]
+    public async Task A_return_notification_dated_before_the_return_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -166,10 +167,10 @@ public sealed class NotifyTests
         Assert.False(await AnySettledAsync(app));
     }
 
-    [Fact]
-    public async Task A_notification_marked_not_applicable_keeps_the_reason_and_stops_its_clock()
+    [Theory, Providers]
+    public async Task A_notification_marked_not_applicable_keeps_the_reason_and_stops_its_clock(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -191,10 +192,10 @@ public sealed class NotifyTests
         Assert.Contains("no GAL is appointed", row.QuerySelector(".not-applicable")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_notification_already_made_cannot_be_marked_not_applicable()
+    [Theory, Providers]
+    public async Task A_notification_already_made_cannot_be_marked_not_applicable(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -215,10 +216,10 @@ public sealed class NotifyTests
         Assert.Null((await NotificationAsync(app, id, NotificationRecipient.LawEnforcement)).NotApplicableReason);
     }
 
-    [Fact]
-    public async Task A_stale_form_gets_the_conflict_message_and_saves_nothing()
+    [Theory, Providers]
+    public async Task A_stale_form_gets_the_conflict_message_and_saves_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -240,10 +241,10 @@ public sealed class NotifyTests
         Assert.False(stored.IsSettled);
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_complete_forms_403_with_nothing_saved()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_complete_forms_403_with_nothing_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -293,10 +294,10 @@ public sealed class NotifyTests
     };
 
     [Theory]
-    [MemberData(nameof(BadInput))]
-    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -321,10 +322,10 @@ public sealed class NotifyTests
     };
 
     [Theory]
-    [MemberData(nameof(BadReason))]
-    public async Task A_bad_not_applicable_reason_is_refused_next_to_the_field_and_saves_nothing(string reason, string expected)
+    [ProviderMemberData(nameof(BadReason))]
+    public async Task A_bad_not_applicable_reason_is_refused_next_to_the_field_and_saves_nothing(string reason, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -337,10 +338,10 @@ public sealed class NotifyTests
         Assert.False(await AnySettledAsync(app));
     }
 
-    [Fact]
-    public async Task A_script_in_a_reference_is_stored_as_text_and_rendered_inert()
+    [Theory, Providers]
+    public async Task A_script_in_a_reference_is_stored_as_text_and_rendered_inert(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);

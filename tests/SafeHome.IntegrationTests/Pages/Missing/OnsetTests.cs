@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -40,10 +41,10 @@ public sealed class OnsetTests
         ["Input.PhoneTaken"] = "true",
     };
 
-    [Fact]
-    public async Task The_form_shows_the_stored_times_and_saving_it_unchanged_keeps_them()
+    [Theory, Providers]
+    public async Task The_form_shows_the_stored_times_and_saving_it_unchanged_keeps_them(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -64,10 +65,10 @@ public sealed class OnsetTests
         Assert.Equal(before.Version + 1, after.Version);
     }
 
-    [Fact]
-    public async Task Corrected_times_and_circumstances_are_stored_and_unmade_notifications_follow_the_new_clock_start()
+    [Theory, Providers]
+    public async Task Corrected_times_and_circumstances_are_stored_and_unmade_notifications_follow_the_new_clock_start(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -95,17 +96,17 @@ public sealed class OnsetTests
     }
 
     [Theory]
-    [InlineData("Input.DiscoveredMissingUtc", "2026-06-15T09:00", "2026-06-15T08:00", "2026-06-15T11:00", "before the youth was last seen")]
-    [InlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "2026-06-15T09:30", "not before discovered missing")]
-    [InlineData("Input.LastSeenUtc", "2026-06-15T16:00", "2026-06-15T16:00", "2026-06-15T16:00", "future")]
-    [InlineData("Input.DiscoveredMissingUtc", "2026-06-15T09:00", "2026-06-15T15:30", "2026-06-15T15:30", "future")]
-    [InlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "2026-06-15T15:01", "future")]
-    [InlineData("Input.LastSeenUtc", "2025-06-01T09:00", "2025-06-01T10:00", "2025-06-01T11:00", "within one of the resident's stays")]
-    [InlineData("Input.LastSeenUtc", "", "2026-06-15T10:00", "2026-06-15T11:00", "Enter when the youth was last seen")]
-    [InlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "", "Enter when the youth was determined missing")]
-    public async Task Times_out_of_order_in_the_future_outside_the_stay_or_missing_are_refused_next_to_the_field_and_kept(string field, string lastSeen, string discovered, string determined, string expected)
+    [ProviderInlineData("Input.DiscoveredMissingUtc", "2026-06-15T09:00", "2026-06-15T08:00", "2026-06-15T11:00", "before the youth was last seen")]
+    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "2026-06-15T09:30", "not before discovered missing")]
+    [ProviderInlineData("Input.LastSeenUtc", "2026-06-15T16:00", "2026-06-15T16:00", "2026-06-15T16:00", "future")]
+    [ProviderInlineData("Input.DiscoveredMissingUtc", "2026-06-15T09:00", "2026-06-15T15:30", "2026-06-15T15:30", "future")]
+    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "2026-06-15T15:01", "future")]
+    [ProviderInlineData("Input.LastSeenUtc", "2025-06-01T09:00", "2025-06-01T10:00", "2025-06-01T11:00", "within one of the resident's stays")]
+    [ProviderInlineData("Input.LastSeenUtc", "", "2026-06-15T10:00", "2026-06-15T11:00", "Enter when the youth was last seen")]
+    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "", "Enter when the youth was determined missing")]
+    public async Task Times_out_of_order_in_the_future_outside_the_stay_or_missing_are_refused_next_to_the_field_and_kept(string field, string lastSeen, string discovered, string determined, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -122,10 +123,10 @@ public sealed class OnsetTests
         await AssertUnchangedAsync(app, id, before);
     }
 
-    [Fact]
-    public async Task A_last_seen_inside_another_episode_of_the_resident_is_refused_as_an_overlap()
+    [Theory, Providers]
+    public async Task A_last_seen_inside_another_episode_of_the_resident_is_refused_as_an_overlap(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         await CreateEarlierEpisodeAsync(app, residentId);
@@ -143,10 +144,10 @@ public sealed class OnsetTests
         Assert.Equal(new DateTime(2026, 6, 14, 12, 30, 0, DateTimeKind.Utc), (await LoadAsync(app, id)).LastSeenUtc);
     }
 
-    [Fact]
-    public async Task On_a_returned_episode_last_seen_after_the_return_is_refused()
+    [Theory, Providers]
+    public async Task On_a_returned_episode_last_seen_after_the_return_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -159,10 +160,10 @@ public sealed class OnsetTests
         await AssertUnchangedAsync(app, id, before);
     }
 
-    [Fact]
-    public async Task A_last_seen_after_a_logged_sighting_is_refused()
+    [Theory, Providers]
+    public async Task A_last_seen_after_a_logged_sighting_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -201,10 +202,10 @@ public sealed class OnsetTests
     };
 
     [Theory]
-    [MemberData(nameof(BadInput))]
-    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -221,10 +222,10 @@ public sealed class OnsetTests
         await AssertUnchangedAsync(app, id, before);
     }
 
-    [Fact]
-    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved()
+    [Theory, Providers]
+    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -238,10 +239,10 @@ public sealed class OnsetTests
         await AssertUnchangedAsync(app, id, before);
     }
 
-    [Fact]
-    public async Task A_script_in_the_circumstances_is_stored_as_text_and_rendered_encoded()
+    [Theory, Providers]
+    public async Task A_script_in_the_circumstances_is_stored_as_text_and_rendered_encoded(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -260,10 +261,10 @@ public sealed class OnsetTests
         Assert.DoesNotContain(script, await (await browser.GetAsync($"/Missing/Episode/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_form_saved_from_a_stale_page_is_refused_and_the_first_save_stands()
+    [Theory, Providers]
+    public async Task A_form_saved_from_a_stale_page_is_refused_and_the_first_save_stands(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -282,10 +283,10 @@ public sealed class OnsetTests
             (episode.LastSeenUtc, episode.Circumstances, episode.Version));
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_a_complete_form_403_with_nothing_saved()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_a_complete_form_403_with_nothing_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var id = await app.CreateEpisodeAsync(residentId);

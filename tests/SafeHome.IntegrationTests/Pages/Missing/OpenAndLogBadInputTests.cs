@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -37,10 +38,10 @@ public sealed class OpenAndLogBadInputTests
     };
 
     [Theory]
-    [MemberData(nameof(OpenBadInput))]
-    public async Task Bad_input_when_reporting_missing_is_refused_next_to_its_field_and_opens_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(OpenBadInput))]
+    public async Task Bad_input_when_reporting_missing_is_refused_next_to_its_field_and_opens_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var values = OpenValues();
@@ -75,10 +76,10 @@ public sealed class OpenAndLogBadInputTests
     };
 
     [Theory]
-    [MemberData(nameof(LogBadInput))]
-    public async Task Bad_log_input_is_refused_next_to_its_field_and_adds_no_entry(string field, string value, string expected)
+    [ProviderMemberData(nameof(LogBadInput))]
+    public async Task Bad_log_input_is_refused_next_to_its_field_and_adds_no_entry(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -94,10 +95,10 @@ public sealed class OpenAndLogBadInputTests
         Assert.False(await app.WithDbAsync(db => db.MissingEpisodes.Where(e => e.Id == id).SelectMany(e => e.LocationEntries).AnyAsync()));
     }
 
-    [Fact]
-    public async Task A_script_in_a_log_entry_is_stored_as_text_and_listed_inert()
+    [Theory, Providers]
+    public async Task A_script_in_a_log_entry_is_stored_as_text_and_listed_inert(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);

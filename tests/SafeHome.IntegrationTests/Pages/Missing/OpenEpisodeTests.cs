@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -18,10 +19,10 @@ public sealed class OpenEpisodeTests
         ["Input.DeterminedMissingUtc"] = determined,
     };
 
-    [Fact]
-    public async Task Three_times_open_an_episode_with_seven_notifications_due_by_the_policy_and_a_double_submit_opens_one()
+    [Theory, Providers]
+    public async Task Three_times_open_an_episode_with_seven_notifications_due_by_the_policy_and_a_double_submit_opens_one(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -70,10 +71,10 @@ public sealed class OpenEpisodeTests
     };
 
     [Theory]
-    [MemberData(nameof(BadTimes))]
-    public async Task Times_out_of_order_in_the_future_or_outside_the_stay_are_refused_next_to_the_field(string lastSeen, string discovered, string determined, string field)
+    [ProviderMemberData(nameof(BadTimes))]
+    public async Task Times_out_of_order_in_the_future_or_outside_the_stay_are_refused_next_to_the_field(string lastSeen, string discovered, string determined, string field, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -86,10 +87,10 @@ public sealed class OpenEpisodeTests
         Assert.Equal(0, await app.WithDbAsync(db => db.MissingEpisodes.CountAsync()));
     }
 
-    [Fact]
-    public async Task Missing_times_are_each_asked_for_next_to_their_field()
+    [Theory, Providers]
+    public async Task Missing_times_are_each_asked_for_next_to_their_field(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -103,10 +104,10 @@ public sealed class OpenEpisodeTests
         Assert.Equal(0, await app.WithDbAsync(db => db.MissingEpisodes.CountAsync()));
     }
 
-    [Fact]
-    public async Task An_open_episode_or_a_closed_one_spanning_the_time_blocks_a_new_one()
+    [Theory, Providers]
+    public async Task An_open_episode_or_a_closed_one_spanning_the_time_blocks_a_new_one(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var openResident = await app.CreateResidentAsync(counselor.Id);
         await app.CreateEpisodeAsync(openResident);
@@ -124,10 +125,10 @@ public sealed class OpenEpisodeTests
         Assert.Equal(2, await app.WithDbAsync(db => db.MissingEpisodes.CountAsync()));
     }
 
-    [Fact]
-    public async Task Another_counselors_resident_is_404_an_admin_403_and_an_auditors_complete_post_403_with_nothing_saved()
+    [Theory, Providers]
+    public async Task Another_counselors_resident_is_404_an_admin_403_and_an_auditors_complete_post_403_with_nothing_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var (_, outsider) = await app.SignInNewAsync(Roles.Counselor);

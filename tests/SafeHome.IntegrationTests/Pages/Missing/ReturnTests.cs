@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -28,10 +29,10 @@ public sealed class ReturnTests
     private static Task<MissingEpisode> EpisodeAsync(SafeHomeApp app, Guid id) =>
         app.WithDbAsync(db => db.MissingEpisodes.AsNoTracking().Include(e => e.Notifications).SingleAsync(e => e.Id == id));
 
-    [Fact]
-    public async Task A_return_is_stored_and_stops_the_reporting_clocks()
+    [Theory, Providers]
+    public async Task A_return_is_stored_and_stops_the_reporting_clocks(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -74,10 +75,10 @@ public sealed class ReturnTests
         Assert.Contains(episode.Notifications.Single(n => n.Phase == NotificationPhase.Return && n.Recipient == NotificationRecipient.LawEnforcement).Id, alerted);
     }
 
-    [Fact]
-    public async Task A_recorded_return_is_shown_in_the_form_and_corrected_without_new_notifications()
+    [Theory, Providers]
+    public async Task A_recorded_return_is_shown_in_the_form_and_corrected_without_new_notifications(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -101,15 +102,15 @@ public sealed class ReturnTests
     }
 
     [Theory]
-    [InlineData("2026-06-15T08:59", "", "Input.ReturnedUtc", "before the youth was last seen")]
-    [InlineData("2026-06-15T15:01", "", "Input.ReturnedUtc", "future")]
-    [InlineData("2026-06-15T14:00", "5320", "Input.FoundZip", "5-digit ZIP")]
-    [InlineData("2026-06-15T14:00", "ABCDE", "Input.FoundZip", "5-digit ZIP")]
-    [InlineData("2026-06-15T14:00", "53202-12", "Input.FoundZip", "5-digit ZIP")]
-    [InlineData("2026-06-15T14:00", "53202-123456", "Input.FoundZip", "at most")]
-    public async Task A_bad_time_or_zip_is_refused_next_to_the_field_kept_and_nothing_is_saved(string at, string zip, string field, string expected)
+    [ProviderInlineData("2026-06-15T08:59", "", "Input.ReturnedUtc", "before the youth was last seen")]
+    [ProviderInlineData("2026-06-15T15:01", "", "Input.ReturnedUtc", "future")]
+    [ProviderInlineData("2026-06-15T14:00", "5320", "Input.FoundZip", "5-digit ZIP")]
+    [ProviderInlineData("2026-06-15T14:00", "ABCDE", "Input.FoundZip", "5-digit ZIP")]
+    [ProviderInlineData("2026-06-15T14:00", "53202-12", "Input.FoundZip", "5-digit ZIP")]
+    [ProviderInlineData("2026-06-15T14:00", "53202-123456", "Input.FoundZip", "at most")]
+    public async Task A_bad_time_or_zip_is_refused_next_to_the_field_kept_and_nothing_is_saved(string at, string zip, string field, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -125,10 +126,10 @@ public sealed class ReturnTests
         Assert.Equal((EpisodeStatus.Open, (DateTime?)null, 0), (episode.Status, episode.ReturnedUtc, episode.Notifications.Count(n => n.Phase == NotificationPhase.Return)));
     }
 
-    [Fact]
-    public async Task A_corrected_return_that_would_overlap_the_next_episode_is_refused()
+    [Theory, Providers]
+    public async Task A_corrected_return_that_would_overlap_the_next_episode_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var first = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -148,10 +149,10 @@ public sealed class ReturnTests
         Assert.Equal(new DateTime(2026, 6, 15, 13, 0, 0, DateTimeKind.Utc), (await EpisodeAsync(app, first)).ReturnedUtc);
     }
 
-    [Fact]
-    public async Task A_return_after_the_stay_ended_is_refused()
+    [Theory, Providers]
+    public async Task A_return_after_the_stay_ended_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -195,10 +196,10 @@ public sealed class ReturnTests
     };
 
     [Theory]
-    [MemberData(nameof(BadInput))]
-    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -214,10 +215,10 @@ public sealed class ReturnTests
         Assert.Equal(EpisodeStatus.Open, (await EpisodeAsync(app, id)).Status);
     }
 
-    [Fact]
-    public async Task A_script_in_the_medical_notes_is_stored_as_text_and_rendered_inert()
+    [Theory, Providers]
+    public async Task A_script_in_the_medical_notes_is_stored_as_text_and_rendered_inert(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -232,10 +233,10 @@ public sealed class ReturnTests
         Assert.DoesNotContain(script, await (await browser.GetAsync($"/Missing/Return/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_stale_form_gets_the_conflict_message_and_saves_nothing()
+    [Theory, Providers]
+    public async Task A_stale_form_gets_the_conflict_message_and_saves_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
@@ -252,10 +253,10 @@ public sealed class ReturnTests
         Assert.Equal((EpisodeStatus.Open, (DateTime?)null, 0), (episode.Status, episode.ReturnedUtc, episode.Notifications.Count(n => n.Phase == NotificationPhase.Return)));
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_a_complete_form_403_with_nothing_saved()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_a_complete_form_403_with_nothing_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var id = await app.CreateEpisodeAsync(residentId);

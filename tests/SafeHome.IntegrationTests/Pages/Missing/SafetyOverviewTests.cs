@@ -1,4 +1,5 @@
 using System.Net;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Staff;
@@ -11,10 +12,10 @@ namespace SafeHome.IntegrationTests.Pages.Missing;
 /// what is still owed, "What is due" lists the follow-ups of the user's caseload, and the episode list keeps to it.
 public sealed class SafetyOverviewTests
 {
-    [Fact]
-    public async Task The_overview_says_missing_now_with_a_link_to_the_open_episode_and_offers_no_second_report()
+    [Theory, Providers]
+    public async Task The_overview_says_missing_now_with_a_link_to_the_open_episode_and_offers_no_second_report(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -33,10 +34,10 @@ public sealed class SafetyOverviewTests
         Assert.Contains("1 recorded", after.QuerySelector("#episodes-link")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_auditor_reads_the_safety_summary_without_a_report_button()
+    [Theory, Providers]
+    public async Task An_auditor_reads_the_safety_summary_without_a_report_button(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
@@ -47,10 +48,10 @@ public sealed class SafetyOverviewTests
         Assert.Null(page.QuerySelector("#report-missing"));
     }
 
-    [Fact]
-    public async Task Open_follow_ups_show_on_the_overview_and_on_what_is_due_for_the_caseload_and_directors_only()
+    [Theory, Providers]
+    public async Task Open_follow_ups_show_on_the_overview_and_on_what_is_due_for_the_caseload_and_directors_only(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var episodeId = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -78,10 +79,10 @@ public sealed class SafetyOverviewTests
         Assert.Empty((await outsider.GetDocumentAsync("/Plans/Due")).QuerySelectorAll("#follow-ups .follow-up-row"));
     }
 
-    [Fact]
-    public async Task The_episode_list_of_another_counselors_resident_is_404()
+    [Theory, Providers]
+    public async Task The_episode_list_of_another_counselors_resident_is_404(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         await app.CreateEpisodeAsync(residentId);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -20,10 +21,10 @@ public sealed class ScreenTests
         ["Input.ScreenedBy"] = by,
     };
 
-    [Fact]
-    public async Task A_valid_screen_is_stored_with_its_metadata_and_the_page_says_item_text_is_never_stored()
+    [Theory, Providers]
+    public async Task A_valid_screen_is_stored_with_its_metadata_and_the_page_says_item_text_is_never_stored(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -41,11 +42,11 @@ public sealed class ScreenTests
     }
 
     [Theory]
-    [InlineData("2026-06-14", "before the return")]
-    [InlineData("2026-06-16", "future")]
-    public async Task A_screen_dated_before_the_return_day_or_in_the_future_is_refused_next_to_the_date(string on, string expected)
+    [ProviderInlineData("2026-06-14", "before the return")]
+    [ProviderInlineData("2026-06-16", "future")]
+    public async Task A_screen_dated_before_the_return_day_or_in_the_future_is_refused_next_to_the_date(string on, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -59,10 +60,10 @@ public sealed class ScreenTests
         Assert.False(await app.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => e.Screen != null)));
     }
 
-    [Fact]
-    public async Task A_screen_before_the_return_or_a_second_one_is_refused_and_saves_nothing()
+    [Theory, Providers]
+    public async Task A_screen_before_the_return_or_a_second_one_is_refused_and_saves_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var open = await app.CreateEpisodeAsync(residentId);
@@ -73,10 +74,10 @@ public sealed class ScreenTests
         Assert.False(await app.WithDbAsync(db => db.MissingEpisodes.AnyAsync(e => e.Screen != null)));
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_a_complete_form_403_with_nothing_saved()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_posting_a_complete_form_403_with_nothing_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var id = await app.CreateEpisodeAsync(residentId, returned: true);

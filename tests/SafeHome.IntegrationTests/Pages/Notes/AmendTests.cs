@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -11,10 +12,10 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// author amending.
 public sealed class AmendTests
 {
-    [Fact]
-    public async Task An_addendum_is_stored_with_the_current_time_and_shown_with_the_note_which_keeps_its_text_and_hash()
+    [Theory, Providers]
+    public async Task An_addendum_is_stored_with_the_current_time_and_shown_with_the_note_which_keeps_its_text_and_hash(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await SignedNoteAsync(app, counselor);
         var before = await NoteReview.LoadAsync(app, id);
@@ -47,10 +48,10 @@ public sealed class AmendTests
         Assert.Equal("true", page.QuerySelector("#hash-status")!.GetAttribute("data-verified"));
     }
 
-    [Fact]
-    public async Task A_correction_shows_the_original_struck_through_next_to_the_corrected_text_and_the_reason()
+    [Theory, Providers]
+    public async Task A_correction_shows_the_original_struck_through_next_to_the_corrected_text_and_the_reason(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var id = await SignedNoteAsync(app, counselor);
         var before = await NoteReview.LoadAsync(app, id);
@@ -83,10 +84,10 @@ public sealed class AmendTests
         Assert.Equal("true", page.QuerySelector("#hash-status")!.GetAttribute("data-verified"));
     }
 
-    [Fact]
-    public async Task A_late_entry_shows_the_service_day_and_the_entry_day_and_is_never_backdated()
+    [Theory, Providers]
+    public async Task A_late_entry_shows_the_service_day_and_the_entry_day_and_is_never_backdated(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await SignedNoteAsync(app, counselor);
         app.Clock.Advance(TimeSpan.FromHours(2));
@@ -120,10 +121,10 @@ public sealed class AmendTests
         Assert.Contains("Late entry about", shown.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Entered_in_error_needs_a_reason_and_then_marks_the_note_and_shows_a_banner()
+    [Theory, Providers]
+    public async Task Entered_in_error_needs_a_reason_and_then_marks_the_note_and_shows_a_banner(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var id = await SignedNoteAsync(app, counselor);
         var before = await NoteReview.SnapshotAsync(app);
@@ -152,10 +153,10 @@ public sealed class AmendTests
         Assert.NotNull((await browser.GetDocumentAsync($"/Notes/Amend/{id}")).QuerySelector("#not-amendable"));
     }
 
-    [Fact]
-    public async Task A_draft_is_not_amended_the_page_says_to_edit_the_draft_instead()
+    [Theory, Providers]
+    public async Task A_draft_is_not_amended_the_page_says_to_edit_the_draft_instead(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateNoteAsync(residentId, counselor.Id, NoteStatus.Draft);
@@ -174,10 +175,10 @@ public sealed class AmendTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task Only_the_author_amends_other_readers_are_refused_and_nothing_is_saved()
+    [Theory, Providers]
+    public async Task Only_the_author_amends_other_readers_are_refused_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var author = await app.CreateStaffAsync(Roles.Counselor);
         var colleague = await app.CreateStaffAsync(Roles.Counselor);
         var outsider = await app.CreateStaffAsync(Roles.Counselor);
@@ -197,10 +198,10 @@ public sealed class AmendTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_complete_valid_amendment_from_an_auditor_is_refused_with_403_and_nothing_changes()
+    [Theory, Providers]
+    public async Task A_complete_valid_amendment_from_an_auditor_is_refused_with_403_and_nothing_changes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateNoteAsync(residentId, counselor.Id, NoteStatus.Signed);
@@ -213,10 +214,10 @@ public sealed class AmendTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_stale_form_is_refused_with_a_conflict_message_and_saves_nothing()
+    [Theory, Providers]
+    public async Task A_stale_form_is_refused_with_a_conflict_message_and_saves_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var id = await SignedNoteAsync(app, counselor);
         var stale = await browser.GetDocumentAsync($"/Notes/Amend/{id}");
@@ -282,10 +283,10 @@ public sealed class AmendBadInputTests
     };
 
     [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task Bad_input_is_refused_next_to_the_field_and_nothing_is_saved(string kind, string field, string value, string errorField, string? message)
+    [ProviderMemberData(nameof(Cases))]
+    public async Task Bad_input_is_refused_next_to_the_field_and_nothing_is_saved(string kind, string field, string value, string errorField, string? message, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var id = await AmendTests.SignedNoteAsync(app, counselor);
         var before = await NoteReview.SnapshotAsync(app);
@@ -313,12 +314,12 @@ public sealed class AmendBadInputTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task Script_in_an_amendment_is_stored_as_typed_and_rendered_inert()
+    [Theory, Providers]
+    public async Task Script_in_an_amendment_is_stored_as_typed_and_rendered_inert(DatabaseProvider provider)
     {
         const string script = "<script>alert(1)</script>";
         const string svg = "\"><svg onload=alert(1)> {{7*7}} @(1+1)";
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var id = await AmendTests.SignedNoteAsync(app, counselor);
 
@@ -342,10 +343,10 @@ public sealed class AmendBadInputTests
         Assert.Equal(svg, page.QuerySelector("#strengths .reason")!.TextContent.Trim());
     }
 
-    [Fact]
-    public async Task A_correction_of_a_part_not_in_the_format_is_refused_even_as_a_forged_post()
+    [Theory, Providers]
+    public async Task A_correction_of_a_part_not_in_the_format_is_refused_even_as_a_forged_post(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var id = await AmendTests.SignedNoteAsync(app, counselor);
         var before = await NoteReview.SnapshotAsync(app);

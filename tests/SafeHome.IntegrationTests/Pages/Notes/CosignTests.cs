@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -11,10 +12,10 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// and nothing changes.
 public sealed class CosignTests
 {
-    [Fact]
-    public async Task A_director_co_signs_a_pending_note()
+    [Theory, Providers]
+    public async Task A_director_co_signs_a_pending_note(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await PendingNoteAsync(app, counselor);
         var before = await NoteReview.LoadAsync(app, id);
@@ -36,10 +37,10 @@ public sealed class CosignTests
         Assert.Equal("true", details.QuerySelector("#hash-status")!.GetAttribute("data-verified"));
     }
 
-    [Fact]
-    public async Task A_return_needs_comments_and_then_sends_the_note_back_to_draft_without_its_signature()
+    [Theory, Providers]
+    public async Task A_return_needs_comments_and_then_sends_the_note_back_to_draft_without_its_signature(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await PendingNoteAsync(app, counselor);
         var (director, browser) = await app.SignInNewAsync(Roles.ProgramDirector);
@@ -68,10 +69,10 @@ public sealed class CosignTests
         Assert.NotNull(authorPage.QuerySelector("#edit-link"));
     }
 
-    [Fact]
-    public async Task A_designated_supervisor_outside_the_caseload_co_signs_the_note_of_the_person_they_supervise()
+    [Theory, Providers]
+    public async Task A_designated_supervisor_outside_the_caseload_co_signs_the_note_of_the_person_they_supervise(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var supervisor = await app.CreateStaffAsync(Roles.Counselor);
         await NoteReview.DesignateSupervisorAsync(app, counselor.Id, supervisor.Id);
@@ -85,10 +86,10 @@ public sealed class CosignTests
         Assert.Equal((NoteStatus.Cosigned, supervisor.Id), (note.Status, note.CosignedById));
     }
 
-    [Fact]
-    public async Task The_author_never_co_signs_their_own_note_even_as_a_director()
+    [Theory, Providers]
+    public async Task The_author_never_co_signs_their_own_note_even_as_a_director(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var director = await app.CreateStaffAsync(Roles.ProgramDirector);
         var counselorNote = await PendingNoteAsync(app, counselor);
@@ -106,10 +107,10 @@ public sealed class CosignTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_counselor_who_is_not_the_supervisor_is_refused_403_on_the_caseload_and_404_outside_it()
+    [Theory, Providers]
+    public async Task A_counselor_who_is_not_the_supervisor_is_refused_403_on_the_caseload_and_404_outside_it(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var author = await app.CreateStaffAsync(Roles.Counselor);
         var colleague = await app.CreateStaffAsync(Roles.Counselor);
         var outsider = await app.CreateStaffAsync(Roles.Counselor);
@@ -130,10 +131,10 @@ public sealed class CosignTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_note_not_waiting_for_a_co_signature_shows_a_clear_message_and_a_post_changes_nothing()
+    [Theory, Providers]
+    public async Task A_note_not_waiting_for_a_co_signature_shows_a_clear_message_and_a_post_changes_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var signed = await app.CreateNoteAsync(residentId, counselor.Id, NoteStatus.Signed);
@@ -154,10 +155,10 @@ public sealed class CosignTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_supervisor_who_may_not_read_a_sensitive_note_cannot_co_sign_it_blind()
+    [Theory, Providers]
+    public async Task A_supervisor_who_may_not_read_a_sensitive_note_cannot_co_sign_it_blind(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var supervisor = await app.CreateStaffAsync(Roles.Counselor);
         await NoteReview.DesignateSupervisorAsync(app, counselor.Id, supervisor.Id);
@@ -177,10 +178,10 @@ public sealed class CosignTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_complete_valid_co_signature_or_return_from_an_auditor_is_refused_with_403_and_nothing_changes()
+    [Theory, Providers]
+    public async Task A_complete_valid_co_signature_or_return_from_an_auditor_is_refused_with_403_and_nothing_changes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await PendingNoteAsync(app, counselor);
         var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
@@ -192,10 +193,10 @@ public sealed class CosignTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_co_signature_on_a_page_older_than_an_amendment_is_refused_with_a_conflict_message()
+    [Theory, Providers]
+    public async Task A_co_signature_on_a_page_older_than_an_amendment_is_refused_with_a_conflict_message(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await PendingNoteAsync(app, counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
@@ -251,10 +252,10 @@ public sealed class CosignBadInputTests
     };
 
     [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task Bad_return_comments_are_refused_next_to_the_field_and_nothing_changes(string comments, string message)
+    [ProviderMemberData(nameof(Cases))]
+    public async Task Bad_return_comments_are_refused_next_to_the_field_and_nothing_changes(string comments, string message, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await CosignTests.PendingNoteAsync(app, counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
@@ -268,10 +269,10 @@ public sealed class CosignBadInputTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved()
+    [Theory, Providers]
+    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await CosignTests.PendingNoteAsync(app, counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
@@ -286,11 +287,11 @@ public sealed class CosignBadInputTests
         Assert.Equal(before, await NoteReview.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task Script_in_the_return_comments_is_stored_as_typed_and_rendered_inert()
+    [Theory, Providers]
+    public async Task Script_in_the_return_comments_is_stored_as_typed_and_rendered_inert(DatabaseProvider provider)
     {
         const string script = "<script>alert(1)</script> \"><svg onload=alert(1)>";
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await CosignTests.PendingNoteAsync(app, counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);

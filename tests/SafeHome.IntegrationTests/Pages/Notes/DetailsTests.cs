@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
@@ -12,10 +13,10 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// to the resident's caseload, the directors and the auditors.
 public sealed class NoteDetailsTests
 {
-    [Fact]
-    public async Task A_signed_note_shows_its_header_sections_and_a_verified_content_hash_and_the_view_is_audited()
+    [Theory, Providers]
+    public async Task A_signed_note_shows_its_header_sections_and_a_verified_content_hash_and_the_view_is_audited(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id, "Nova Invented");
         var id = await app.CreateNoteAsync(residentId, counselor.Id, NoteStatus.Signed);
@@ -38,10 +39,10 @@ public sealed class NoteDetailsTests
             e.Action == AuditActions.View && e.EntityType == nameof(ProgressNote) && e.EntityKey == id.ToString() && e.UserId == counselor.Id)));
     }
 
-    [Fact]
-    public async Task A_section_changed_in_the_database_after_signing_shows_the_mismatch_warning()
+    [Theory, Providers]
+    public async Task A_section_changed_in_the_database_after_signing_shows_the_mismatch_warning(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateNoteAsync(residentId, counselor.Id, NoteStatus.Signed);
@@ -59,11 +60,11 @@ public sealed class NoteDetailsTests
         Assert.DoesNotContain("Content hash verified", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_sensitive_note_is_restricted_for_a_supervisor_outside_the_caseload_and_readable_for_the_caseload_directors_and_auditors()
+    [Theory, Providers]
+    public async Task A_sensitive_note_is_restricted_for_a_supervisor_outside_the_caseload_and_readable_for_the_caseload_directors_and_auditors(DatabaseProvider provider)
     {
         const string secret = "Invented sensitive detail 7731 about the week.";
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var author = await app.CreateStaffAsync(Roles.Counselor);
         var supervisor = await app.CreateStaffAsync(Roles.Counselor);
         var outsider = await app.CreateStaffAsync(Roles.Counselor);
@@ -96,10 +97,10 @@ public sealed class NoteDetailsTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync(outsider)).GetAsync($"/Notes/Details/{id}")).StatusCode);
     }
 
-    [Fact]
-    public async Task Action_links_follow_the_status_and_the_reader_and_auditors_get_none()
+    [Theory, Providers]
+    public async Task Action_links_follow_the_status_and_the_reader_and_auditors_get_none(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, author) = await app.SignInNewAsync(Roles.Counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
@@ -126,11 +127,11 @@ public sealed class NoteDetailsTests
         }
     }
 
-    [Fact]
-    public async Task Script_in_the_note_text_is_rendered_inert()
+    [Theory, Providers]
+    public async Task Script_in_the_note_text_is_rendered_inert(DatabaseProvider provider)
     {
         const string script = "<script>alert(1)</script>\"><svg onload=alert(2)>";
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateNoteAsync(residentId, counselor.Id, NoteStatus.Signed, narrative: script);
@@ -144,10 +145,10 @@ public sealed class NoteDetailsTests
         Assert.Equal(script, page.QuerySelector("#sections [data-part=Narrative]")!.TextContent.Trim());
     }
 
-    [Fact]
-    public async Task Unknown_and_malformed_note_ids_answer_404()
+    [Theory, Providers]
+    public async Task Unknown_and_malformed_note_ids_answer_404(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
 
         Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync($"/Notes/Details/{Guid.NewGuid()}")).StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -12,10 +13,10 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// Editing a draft (DOMAIN.md §6A step 1): only by its author, never once signed, and never over someone else's save.
 public sealed class EditTests
 {
-    [Fact]
-    public async Task The_author_edits_a_draft_and_the_changes_are_stored()
+    [Theory, Providers]
+    public async Task The_author_edits_a_draft_and_the_changes_are_stored(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id, "Edita Example");
         var noteId = await app.CreateNoteAsync(residentId, counselor.Id);
@@ -55,10 +56,10 @@ public sealed class EditTests
         Assert.False((await LoadAsync(app, noteId)).IsSensitive);
     }
 
-    [Fact]
-    public async Task Links_follow_the_ticked_boxes_and_an_objective_brings_its_goal()
+    [Theory, Providers]
+    public async Task Links_follow_the_ticked_boxes_and_an_objective_brings_its_goal(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var (goalId, objectiveId) = await ActivePlanItemsAsync(app, await CreateActivePlanAsync(app, residentId, counselor.Id));
@@ -82,10 +83,10 @@ public sealed class EditTests
         Assert.Empty((await LoadAsync(app, noteId)).Links);
     }
 
-    [Fact]
-    public async Task Another_counselor_on_the_same_caseload_is_refused_and_nothing_changes()
+    [Theory, Providers]
+    public async Task Another_counselor_on_the_same_caseload_is_refused_and_nothing_changes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (author, authorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var (colleague, colleagueBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(author.Id);
@@ -126,12 +127,12 @@ public sealed class EditTests
     }
 
     [Theory]
-    [InlineData(NoteStatus.Signed)]
-    [InlineData(NoteStatus.CosignPending)]
-    [InlineData(NoteStatus.Cosigned)]
-    public async Task A_signed_note_shows_where_changes_go_and_refuses_even_a_complete_forged_post(NoteStatus state)
+    [ProviderInlineData(NoteStatus.Signed)]
+    [ProviderInlineData(NoteStatus.CosignPending)]
+    [ProviderInlineData(NoteStatus.Cosigned)]
+    public async Task A_signed_note_shows_where_changes_go_and_refuses_even_a_complete_forged_post(NoteStatus state, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var draftId = await app.CreateNoteAsync(residentId, counselor.Id);
@@ -172,10 +173,10 @@ public sealed class EditTests
         Assert.Equal(NoteSeeding.SeededNarrative, after.Narrative);
     }
 
-    [Fact]
-    public async Task Two_saves_from_the_same_version_the_second_gets_the_conflict_and_keeps_its_typing()
+    [Theory, Providers]
+    public async Task Two_saves_from_the_same_version_the_second_gets_the_conflict_and_keeps_its_typing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var noteId = await app.CreateNoteAsync(residentId, counselor.Id);
@@ -203,10 +204,10 @@ public sealed class EditTests
         Assert.Equal("Second tab's wording", (await LoadAsync(app, noteId)).Narrative);
     }
 
-    [Fact]
-    public async Task A_note_returned_by_the_co_signer_shows_the_comments_to_the_author()
+    [Theory, Providers]
+    public async Task A_note_returned_by_the_co_signer_shows_the_comments_to_the_author(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var director = await app.CreateStaffAsync(Roles.ProgramDirector);
         var residentId = await app.CreateResidentAsync(counselor.Id);

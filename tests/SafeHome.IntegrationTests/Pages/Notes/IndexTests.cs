@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
@@ -12,11 +13,11 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// The notes list of one resident (/Notes/Index): newest service first, each filter narrowing it, notes entered in
 /// error only on request, a sensitive note's text never on the page for any reader, and bad filter values answered
 /// with a message next to the filter. The cases share one home (<see cref="NoteListHome"/>) because they only read.
-public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
+public sealed class IndexTests(NoteListHomes homes) : IClassFixture<NoteListHomes>
 {
-    private string Url(string query = "") => $"/Notes/Index/{home.ResidentId}{query}";
+    private static string Url(NoteListHome home, string query = "") => $"/Notes/Index/{home.ResidentId}{query}";
 
-    private List<string> Listed(IHtmlDocument page) =>
+    private static List<string> Listed(NoteListHome home, IHtmlDocument page) =>
         [.. page.QuerySelectorAll("#notes tbody tr.note").Select(r => home.LetterOf(Guid.Parse(r.GetAttribute("data-note")!)))];
 
     public static TheoryData<string, string[]> Filters() => new()
@@ -43,12 +44,13 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
     };
 
     [Theory]
-    [MemberData(nameof(Filters))]
-    public async Task Each_filter_narrows_the_list_which_stays_newest_first(string query, string[] expected)
+    [ProviderMemberData(nameof(Filters))]
+    public async Task Each_filter_narrows_the_list_which_stays_newest_first(string query, string[] expected, DatabaseProvider provider)
     {
-        var page = await home.Counselor.GetDocumentAsync(Url(home.Resolve(query)));
+        var home = await homes.On(provider);
+        var page = await home.Counselor.GetDocumentAsync(Url(home, home.Resolve(query)));
 
-        Assert.Equal(expected, Listed(page));
+        Assert.Equal(expected, Listed(home, page));
         Assert.Null(page.QuerySelector("#filters-invalid"));
         if (expected.Length == 0)
         {
@@ -56,10 +58,11 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
         }
     }
 
-    [Fact]
-    public async Task Each_row_shows_service_time_type_format_author_status_and_a_preview_linked_to_the_note()
+    [Theory, Providers]
+    public async Task Each_row_shows_service_time_type_format_author_status_and_a_preview_linked_to_the_note(DatabaseProvider provider)
     {
-        var page = await home.Counselor.GetDocumentAsync(Url());
+        var home = await homes.On(provider);
+        var page = await home.Counselor.GetDocumentAsync(Url(home));
 
         var row = page.QuerySelector($"#note-{home.Notes["C"]}")!;
         Assert.Equal("2026-06-14 09:00–10:30", row.QuerySelector(".service")!.TextContent.Trim());
@@ -74,10 +77,11 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
         Assert.Equal("4 notes", page.QuerySelector("#note-count")!.TextContent.Trim());
     }
 
-    [Fact]
-    public async Task A_long_note_is_previewed_briefly_and_the_late_signature_is_flagged()
+    [Theory, Providers]
+    public async Task A_long_note_is_previewed_briefly_and_the_late_signature_is_flagged(DatabaseProvider provider)
     {
-        var page = await home.Counselor.GetDocumentAsync(Url());
+        var home = await homes.On(provider);
+        var page = await home.Counselor.GetDocumentAsync(Url(home));
 
         var preview = page.QuerySelector($"#note-{home.Notes["A"]} .preview")!.TextContent.Trim();
         Assert.EndsWith("…", preview, StringComparison.Ordinal);
@@ -88,13 +92,14 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
         Assert.Null(page.QuerySelector($"#note-{home.Notes["C"]} .late"));
     }
 
-    [Fact]
-    public async Task A_note_entered_in_error_is_hidden_by_default_and_shown_struck_and_labelled_when_asked_for()
+    [Theory, Providers]
+    public async Task A_note_entered_in_error_is_hidden_by_default_and_shown_struck_and_labelled_when_asked_for(DatabaseProvider provider)
     {
-        var hidden = await home.Counselor.GetAsync(Url());
+        var home = await homes.On(provider);
+        var hidden = await home.Counselor.GetAsync(Url(home));
         Assert.DoesNotContain(NoteListHome.Narrative("D"), await hidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var page = await home.Counselor.GetDocumentAsync(Url("?inError=true"));
+        var page = await home.Counselor.GetDocumentAsync(Url(home, "?inError=true"));
 
         var row = page.QuerySelector($"#note-{home.Notes["D"]}")!;
         Assert.Contains("entered-in-error", row.ClassName, StringComparison.Ordinal);
@@ -104,15 +109,16 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
     }
 
     [Theory]
-    [InlineData("counselor")]
-    [InlineData("second")]
-    [InlineData("director")]
-    [InlineData("auditor")]
-    public async Task A_sensitive_notes_text_is_never_in_the_list_while_its_type_date_and_author_are(string reader)
+    [ProviderInlineData("counselor")]
+    [ProviderInlineData("second")]
+    [ProviderInlineData("director")]
+    [ProviderInlineData("auditor")]
+    public async Task A_sensitive_notes_text_is_never_in_the_list_while_its_type_date_and_author_are(string reader, DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var browser = home.Reader(reader);
 
-        var response = await browser.GetAsync(Url("?inError=true"));
+        var response = await browser.GetAsync(Url(home, "?inError=true"));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -125,39 +131,43 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
         Assert.Contains("Sensitive", row.QuerySelector(".preview .badge")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_list_filtered_down_to_the_sensitive_note_still_holds_no_text()
+    [Theory, Providers]
+    public async Task A_list_filtered_down_to_the_sensitive_note_still_holds_no_text(DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var rows = await home.App.WithDbAsync(db => db.ProgressNotes.CountAsync(n => n.IsSensitive));
-        var page = await home.Director.GetDocumentAsync(Url("?type=Family"));
+        var page = await home.Director.GetDocumentAsync(Url(home, "?type=Family"));
 
         Assert.Equal(1, rows);
-        Assert.Equal(["E"], Listed(page));
+        Assert.Equal(["E"], Listed(home, page));
         Assert.DoesNotContain(NoteListHome.Secret, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Only_counselors_get_the_link_to_write_a_note()
+    [Theory, Providers]
+    public async Task Only_counselors_get_the_link_to_write_a_note(DatabaseProvider provider)
     {
-        Assert.NotNull((await home.Counselor.GetDocumentAsync(Url())).QuerySelector("#write-note"));
-        Assert.Null((await home.Director.GetDocumentAsync(Url())).QuerySelector("#write-note"));
-        Assert.Null((await home.Auditor.GetDocumentAsync(Url())).QuerySelector("#write-note"));
+        var home = await homes.On(provider);
+        Assert.NotNull((await home.Counselor.GetDocumentAsync(Url(home))).QuerySelector("#write-note"));
+        Assert.Null((await home.Director.GetDocumentAsync(Url(home))).QuerySelector("#write-note"));
+        Assert.Null((await home.Auditor.GetDocumentAsync(Url(home))).QuerySelector("#write-note"));
     }
 
-    [Fact]
-    public async Task The_author_and_goal_filters_offer_only_this_residents_authors_and_goals()
+    [Theory, Providers]
+    public async Task The_author_and_goal_filters_offer_only_this_residents_authors_and_goals(DatabaseProvider provider)
     {
-        var page = await home.Counselor.GetDocumentAsync(Url($"?goal={home.GoalLineageId}"));
+        var home = await homes.On(provider);
+        var page = await home.Counselor.GetDocumentAsync(Url(home, $"?goal={home.GoalLineageId}"));
 
         Assert.Equal(new[] { "", home.SecondId, home.CounselorId }.Order(StringComparer.Ordinal), page.QuerySelectorAll("#author option").Select(o => o.GetAttribute("value")).OrderBy(v => v, StringComparer.Ordinal));
         Assert.Equal(["", home.GoalLineageId.ToString()], page.QuerySelectorAll("#goal option").Select(o => o.GetAttribute("value")));
         Assert.NotNull(page.QuerySelector($"#goal option[value='{home.GoalLineageId}'][selected]"));
     }
 
-    [Fact]
-    public async Task Paging_keeps_the_filters()
+    [Theory, Providers]
+    public async Task Paging_keeps_the_filters(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        var home = await homes.On(provider);
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var first = new DateTime(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
@@ -183,9 +193,10 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
             second.QuerySelectorAll("#notes tbody tr.note .preview").Select(p => p.TextContent.Trim()));
     }
 
-    [Fact]
-    public async Task The_resident_overview_links_to_the_notes_with_their_count_and_counselors_to_writing_one()
+    [Theory, Providers]
+    public async Task The_resident_overview_links_to_the_notes_with_their_count_and_counselors_to_writing_one(DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var counselor = await home.Counselor.GetDocumentAsync($"/Residents/Details/{home.ResidentId}");
         var director = await home.Director.GetDocumentAsync($"/Residents/Details/{home.ResidentId}");
         var auditor = await home.Auditor.GetDocumentAsync($"/Residents/Details/{home.ResidentId}");
@@ -200,9 +211,10 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
         Assert.Null(auditor.QuerySelector("#write-note"));
     }
 
-    [Fact]
-    public async Task The_menu_offers_unsigned_notes_to_counselors_and_directors_and_the_guidance_to_directors()
+    [Theory, Providers]
+    public async Task The_menu_offers_unsigned_notes_to_counselors_and_directors_and_the_guidance_to_directors(DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         static (bool Unsigned, bool Guidance) Menu(IHtmlDocument page) =>
             (page.QuerySelector("header a[href='/Notes/Unsigned']") is not null, page.QuerySelector("header a[href='/Notes/Lexicon']") is not null);
 
@@ -212,29 +224,32 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
         Assert.Equal((false, false), Menu(await home.Admin.GetDocumentAsync("/Admin/Staff")));
     }
 
-    [Fact]
-    public async Task Viewing_the_list_is_recorded_in_the_audit_log()
+    [Theory, Providers]
+    public async Task Viewing_the_list_is_recorded_in_the_audit_log(DatabaseProvider provider)
     {
-        await home.Auditor.GetDocumentAsync(Url());
+        var home = await homes.On(provider);
+        await home.Auditor.GetDocumentAsync(Url(home));
 
         Assert.True(await home.App.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
             e.Action == AuditActions.View && e.EntityType == "ProgressNoteList" && e.EntityKey == home.ResidentId.ToString() && e.UserId == home.AuditorId)));
     }
 
-    [Fact]
-    public async Task A_resident_outside_the_caseload_answers_404_and_lists_nothing()
+    [Theory, Providers]
+    public async Task A_resident_outside_the_caseload_answers_404_and_lists_nothing(DatabaseProvider provider)
     {
-        var response = await home.Outsider.GetAsync(Url());
+        var home = await homes.On(provider);
+        var response = await home.Outsider.GetAsync(Url(home));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(NoteListHome.Narrative("A"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await home.Counselor.GetAsync($"/Notes/Index/{Guid.NewGuid()}")).StatusCode);
     }
 
-    [Fact]
-    public async Task An_administrator_is_refused()
+    [Theory, Providers]
+    public async Task An_administrator_is_refused(DatabaseProvider provider)
     {
-        var response = await home.Admin.GetAsync(Url());
+        var home = await homes.On(provider);
+        var response = await home.Admin.GetAsync(Url(home));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain(NoteListHome.Narrative("A"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -261,10 +276,11 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
     };
 
     [Theory]
-    [MemberData(nameof(BadFilters))]
-    public async Task A_bad_filter_value_gets_a_message_next_to_the_filter_and_never_a_500(string query, string field, string message)
+    [ProviderMemberData(nameof(BadFilters))]
+    public async Task A_bad_filter_value_gets_a_message_next_to_the_filter_and_never_a_500(string query, string field, string message, DatabaseProvider provider)
     {
-        var response = await home.Counselor.GetAsync(Url(home.Resolve(query)));
+        var home = await homes.On(provider);
+        var response = await home.Counselor.GetAsync(Url(home, home.Resolve(query)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
@@ -272,14 +288,15 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
         Assert.True(error is not null, $"No message next to {field}");
         Assert.Contains(message, error, StringComparison.OrdinalIgnoreCase);
         Assert.NotNull(page.QuerySelector("#filters-invalid"));
-        Assert.Empty(Listed(page));
+        Assert.Empty(Listed(home, page));
         Assert.Empty(page.QuerySelectorAll("script"));
     }
 
-    [Fact]
-    public async Task A_bad_date_is_shown_back_as_typed()
+    [Theory, Providers]
+    public async Task A_bad_date_is_shown_back_as_typed(DatabaseProvider provider)
     {
-        var page = await home.Counselor.GetDocumentAsync(Url("?from=2026-13-01&to=2026-06-10"));
+        var home = await homes.On(provider);
+        var page = await home.Counselor.GetDocumentAsync(Url(home, "?from=2026-13-01&to=2026-06-10"));
 
         Assert.Equal("2026-13-01", page.QuerySelector("#from")!.GetAttribute("value"));
         Assert.Equal("2026-06-10", page.QuerySelector("#to")!.GetAttribute("value"));
@@ -292,8 +309,12 @@ public sealed class IndexTests(NoteListHome home) : IClassFixture<NoteListHome>
 /// C (2026-06-14, crisis, by the second counselor, waiting for co-signature, linked to the goal),
 /// D (2026-06-12, individual, entered in error),
 /// E (2026-06-13, family, signed and sensitive).
-public sealed class NoteListHome : IAsyncLifetime
+public sealed class NoteListHomes : PerProvider<NoteListHome>;
+
+public sealed class NoteListHome : IProviderHome
 {
+    public DatabaseProvider Provider { get; init; }
+
     public const string Secret = "Invented secret detail 4412 about the exploiter.";
 
     private readonly Dictionary<string, HttpClient> _readers = [];
@@ -344,7 +365,7 @@ public sealed class NoteListHome : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App = await SafeHomeApp.StartAsync();
+        App = await SafeHomeApp.StartAsync(Provider);
         var counselor = await App.CreateStaffAsync(Roles.Counselor);
         var second = await App.CreateStaffAsync(Roles.Counselor);
         var outsider = await App.CreateStaffAsync(Roles.Counselor);

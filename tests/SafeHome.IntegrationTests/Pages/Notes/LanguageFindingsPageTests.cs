@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -11,7 +12,7 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// The language guidance of DOMAIN.md §5 as the author meets it: each finding next to the field it is in, with what
 /// to write instead and why; quotes and look-alike words left alone; "Block on sign" terms needing a stored reason;
 /// a director's new term applying from the next save. The cases share one app (<see cref="LanguageFindingsHome"/>).
-public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClassFixture<LanguageFindingsHome>
+public sealed class LanguageFindingsPageTests(LanguageFindingsHomes homes) : IClassFixture<LanguageFindingsHomes>
 {
     public static TheoryData<string, string> IssueTerms() => new()
     {
@@ -26,9 +27,10 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClas
     };
 
     [Theory]
-    [MemberData(nameof(IssueTerms))]
-    public async Task Each_flagged_term_is_shown_next_to_its_field_with_the_suggestion_and_the_reason(string term, string sentence)
+    [ProviderMemberData(nameof(IssueTerms))]
+    public async Task Each_flagged_term_is_shown_next_to_its_field_with_the_suggestion_and_the_reason(string term, string sentence, DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var seeded = LexiconSeed.Terms.Single(t => t.Term == term);
         var noteId = await home.Counselor.WriteDraftAsync(home.ResidentId, Complete(home.App, sentence).With(("Input.StrengthsObserved", $"Kept going; earlier notes said {term.ToUpperInvariant()} about her.")));
 
@@ -48,9 +50,10 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClas
         Assert.NotNull(page.QuerySelector("#language-summary"));
     }
 
-    [Fact]
-    public async Task The_youths_quoted_words_and_look_alike_words_are_not_flagged()
+    [Theory, Providers]
+    public async Task The_youths_quoted_words_and_look_alike_words_are_not_flagged(DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var noteId = await home.Counselor.WriteDraftAsync(home.ResidentId, Complete(
             home.App,
             "She said \"my pimp made me\" and then asked for water. Met Ms. Johnson from school; she called it “the john’s car”."));
@@ -61,9 +64,10 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClas
         Assert.Null(page.QuerySelector("#language-summary"));
     }
 
-    [Fact]
-    public async Task Terms_in_capitals_are_flagged_and_the_save_message_counts_the_findings()
+    [Theory, Providers]
+    public async Task Terms_in_capitals_are_flagged_and_the_save_message_counts_the_findings(DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var response = await home.Counselor.SubmitFormAsync($"/Notes/Write/{home.ResidentId}", Complete(home.App, "Her PIMP came to the school gate. Staff called it AWOL."));
 
         response.AssertRedirectTo("/Notes/Edit/");
@@ -72,9 +76,10 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClas
         Assert.Contains("found 2 terms to review; 1 must be changed", page.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_refused_save_still_shows_the_findings_for_the_typed_text()
+    [Theory, Providers]
+    public async Task A_refused_save_still_shows_the_findings_for_the_typed_text(DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var count = await CountAsync(home.App);
 
         var response = await home.Counselor.SubmitFormAsync($"/Notes/Write/{home.ResidentId}", Complete(home.App, "The john was outside.").With(("Input.ServiceEnd", "not a time")));
@@ -86,9 +91,10 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClas
         Assert.Equal(count, await CountAsync(home.App));
     }
 
-    [Fact]
-    public async Task A_block_on_sign_term_needs_a_reason_which_is_stored_with_the_findings_log()
+    [Theory, Providers]
+    public async Task A_block_on_sign_term_needs_a_reason_which_is_stored_with_the_findings_log(DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var noteId = await home.Counselor.WriteDraftAsync(home.ResidentId, Complete(home.App, "Her pimp texted twice; staff noted she chose to delete it."));
         var before = await SnapshotAsync(home.App);
 
@@ -113,9 +119,10 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClas
             note.LanguageFindings.OrderBy(f => f.Severity).Select(f => (f.Field, f.Term, f.Severity, f.Matched)));
     }
 
-    [Fact]
-    public async Task Warnings_alone_do_not_stop_signing_and_no_reason_is_kept()
+    [Theory, Providers]
+    public async Task Warnings_alone_do_not_stop_signing_and_no_reason_is_kept(DatabaseProvider provider)
     {
+        var home = await homes.On(provider);
         var noteId = await home.Counselor.WriteDraftAsync(home.ResidentId, Complete(home.App, "Staff said she was AWOL; she admitted being scared."));
 
         (await home.Counselor.SignAsync(noteId, "Not needed")).AssertRedirectTo($"/Notes/Details/{noteId}");
@@ -126,10 +133,10 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClas
         Assert.Equal(["AWOL", "admitted"], note.LanguageFindings.Select(f => f.Term).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task A_term_a_director_adds_applies_from_the_next_save()
+    [Theory, Providers]
+    public async Task A_term_a_director_adds_applies_from_the_next_save(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var noteId = await browser.WriteDraftAsync(residentId, Complete(app, "She described the zorblax crew that waits by the store."));
@@ -166,8 +173,12 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHome home) : IClas
 }
 
 /// One app for the language cases: a counselor signed in with a resident on the caseload. Each case writes its own note.
-public sealed class LanguageFindingsHome : IAsyncLifetime
+public sealed class LanguageFindingsHomes : PerProvider<LanguageFindingsHome>;
+
+public sealed class LanguageFindingsHome : IProviderHome
 {
+    public DatabaseProvider Provider { get; init; }
+
     public SafeHomeApp App { get; private set; } = null!;
 
     public HttpClient Counselor { get; private set; } = null!;
@@ -176,7 +187,7 @@ public sealed class LanguageFindingsHome : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        App = await SafeHomeApp.StartAsync();
+        App = await SafeHomeApp.StartAsync(Provider);
         var (counselor, browser) = await App.SignInNewAsync(Roles.Counselor);
         Counselor = browser;
         ResidentId = await App.CreateResidentAsync(counselor.Id);

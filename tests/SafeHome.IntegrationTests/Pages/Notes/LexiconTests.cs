@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -26,10 +27,10 @@ public sealed class LexiconTests
 
     private static Task<int> CountAsync(SafeHomeApp app) => app.WithDbAsync(db => db.LexiconTerms.CountAsync());
 
-    [Fact]
-    public async Task The_seeded_guidance_is_listed_with_severity_wording_explanation_and_state()
+    [Theory, Providers]
+    public async Task The_seeded_guidance_is_listed_with_severity_wording_explanation_and_state(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
 
         var page = await director.GetDocumentAsync("/Notes/Lexicon");
@@ -46,10 +47,10 @@ public sealed class LexiconTests
         Assert.NotNull(page.QuerySelector("header a[href='/Notes/Lexicon']"));
     }
 
-    [Fact]
-    public async Task A_director_adds_a_term_which_then_appears_and_is_checked()
+    [Theory, Providers]
+    public async Task A_director_adds_a_term_which_then_appears_and_is_checked(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
 
         var response = await director.SubmitFormAsync("/Notes/Lexicon/Term", NewTerm);
@@ -70,14 +71,14 @@ public sealed class LexiconTests
     }
 
     [Theory]
-    [InlineData("pimp")]
-    [InlineData("PIMP")]
-    [InlineData("  Pimp  ")]
-    [InlineData("chose   to")]
-    [InlineData("Chose  To")]
-    public async Task Another_spelling_of_an_existing_term_is_refused_next_to_the_field(string spelling)
+    [ProviderInlineData("pimp")]
+    [ProviderInlineData("PIMP")]
+    [ProviderInlineData("  Pimp  ")]
+    [ProviderInlineData("chose   to")]
+    [ProviderInlineData("Chose  To")]
+    public async Task Another_spelling_of_an_existing_term_is_refused_next_to_the_field(string spelling, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var before = await CountAsync(app);
 
@@ -89,10 +90,10 @@ public sealed class LexiconTests
         Assert.Equal(before, await CountAsync(app));
     }
 
-    [Fact]
-    public async Task Renaming_a_term_to_another_existing_term_is_refused_but_keeping_its_own_name_is_fine()
+    [Theory, Providers]
+    public async Task Renaming_a_term_to_another_existing_term_is_refused_but_keeping_its_own_name_is_fine(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var client = LexiconSeed.Terms.Single(t => t.Term == "client");
         var url = $"/Notes/Lexicon/Term?termId={client.Id}";
@@ -109,10 +110,10 @@ public sealed class LexiconTests
         Assert.Equal(1, saved.Version);
     }
 
-    [Fact]
-    public async Task A_term_is_retired_and_reactivated_and_never_deleted()
+    [Theory, Providers]
+    public async Task A_term_is_retired_and_reactivated_and_never_deleted(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var bottom = LexiconSeed.Terms.Single(t => t.Term == "bottom");
         var url = $"/Notes/Lexicon/Term?termId={bottom.Id}";
@@ -136,10 +137,10 @@ public sealed class LexiconTests
         Assert.Single(form.QuerySelectorAll("main form[method=post]"));
     }
 
-    [Fact]
-    public async Task Saving_a_stale_form_shows_the_conflict_and_overwrites_nothing()
+    [Theory, Providers]
+    public async Task Saving_a_stale_form_shows_the_conflict_and_overwrites_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var trick = LexiconSeed.Terms.Single(t => t.Term == "trick");
         var url = $"/Notes/Lexicon/Term?termId={trick.Id}";
@@ -182,10 +183,10 @@ public sealed class LexiconTests
     };
 
     [Theory]
-    [MemberData(nameof(BadInputs))]
-    public async Task Bad_input_is_refused_next_to_the_field_and_adds_nothing(string name, string field, string value, string message)
+    [ProviderMemberData(nameof(BadInputs))]
+    public async Task Bad_input_is_refused_next_to_the_field_and_adds_nothing(string name, string field, string value, string message, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var before = await CountAsync(app);
 
@@ -198,10 +199,10 @@ public sealed class LexiconTests
         Assert.Equal(before, await CountAsync(app));
     }
 
-    [Fact]
-    public async Task Script_and_template_text_is_stored_as_typed_and_renders_inert()
+    [Theory, Providers]
+    public async Task Script_and_template_text_is_stored_as_typed_and_renders_inert(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         const string script = "<script>alert(1)</script>";
         const string svg = "\"><svg onload=alert(1)>";
@@ -227,10 +228,10 @@ public sealed class LexiconTests
         Assert.Equal("x<script>y", edit.QuerySelector("input[name='Input.Term']")!.GetAttribute("value"));
     }
 
-    [Fact]
-    public async Task An_unknown_term_id_answers_404_and_a_malformed_one_is_not_a_500()
+    [Theory, Providers]
+    public async Task An_unknown_term_id_answers_404_and_a_malformed_one_is_not_a_500(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
 
         Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync($"/Notes/Lexicon/Term?termId={Guid.NewGuid()}")).StatusCode);
@@ -239,12 +240,12 @@ public sealed class LexiconTests
     }
 
     [Theory]
-    [InlineData(Roles.Counselor)]
-    [InlineData(Roles.Auditor)]
-    [InlineData(Roles.Admin)]
-    public async Task Everyone_but_directors_is_refused(string role)
+    [ProviderInlineData(Roles.Counselor)]
+    [ProviderInlineData(Roles.Auditor)]
+    [ProviderInlineData(Roles.Admin)]
+    public async Task Everyone_but_directors_is_refused(string role, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(role);
         var pimp = LexiconSeed.Terms.Single(t => t.Term == "pimp");
         var token = await browser.AntiforgeryTokenAsync("/Account/Login");

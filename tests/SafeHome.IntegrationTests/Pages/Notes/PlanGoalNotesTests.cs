@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Staff;
@@ -29,10 +30,10 @@ public sealed class PlanGoalNotesTests
     private static IElement GoalNotes(AngleSharp.Html.Dom.IHtmlDocument page, Guid lineageId) =>
         page.QuerySelector($"#goal-{lineageId} #goal-notes-{lineageId}") ?? throw new InvalidOperationException("No notes section under the goal.");
 
-    [Fact]
-    public async Task A_signed_note_linked_to_a_goal_is_listed_under_it_with_date_type_author_and_a_link()
+    [Theory, Providers]
+    public async Task A_signed_note_linked_to_a_goal_is_listed_under_it_with_date_type_author_and_a_link(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var home = await SeedAsync(app);
         var linked = await app.AddNoteAsync(home.ResidentId, home.Counselor.Id, new DateTime(2026, 6, 8, 16, 0, 0, DateTimeKind.Utc), "Practised the bus route to school.", NoteType.CaseManagement, links: [LinkTo(home.Goal)]);
         await app.AddNoteAsync(home.ResidentId, home.Counselor.Id, new DateTime(2026, 6, 9, 16, 0, 0, DateTimeKind.Utc), "Unlinked session.");
@@ -52,10 +53,10 @@ public sealed class PlanGoalNotesTests
         Assert.DoesNotContain("Practised the bus route", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_linked_note_stays_under_its_goal_after_the_plan_is_revised_into_a_new_version()
+    [Theory, Providers]
+    public async Task A_linked_note_stays_under_its_goal_after_the_plan_is_revised_into_a_new_version(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var home = await SeedAsync(app);
         var before = await app.AddNoteAsync(home.ResidentId, home.Counselor.Id, new DateTime(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc), "Before the revision.", links: [LinkTo(home.Goal)]);
 
@@ -78,10 +79,10 @@ public sealed class PlanGoalNotesTests
         Assert.Equal([after.ToString(), before.ToString()], list.QuerySelectorAll("#notes tbody tr.note").Select(r => r.GetAttribute("data-note")));
     }
 
-    [Fact]
-    public async Task Drafts_and_notes_entered_in_error_are_not_listed_as_progress()
+    [Theory, Providers]
+    public async Task Drafts_and_notes_entered_in_error_are_not_listed_as_progress(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var home = await SeedAsync(app);
         var link = LinkTo(home.Goal);
         var pending = await app.AddNoteAsync(home.ResidentId, home.Counselor.Id, new DateTime(2026, 6, 2, 10, 0, 0, DateTimeKind.Utc), "Waiting for co-signature.", status: NoteStatus.CosignPending, links: [link]);
@@ -94,10 +95,10 @@ public sealed class PlanGoalNotesTests
         Assert.Equal([pending.ToString()], section.QuerySelectorAll(".goal-note").Select(i => i.GetAttribute("data-note")));
     }
 
-    [Fact]
-    public async Task A_goal_without_notes_says_so_and_only_the_latest_five_are_listed()
+    [Theory, Providers]
+    public async Task A_goal_without_notes_says_so_and_only_the_latest_five_are_listed(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var home = await SeedAsync(app);
         var empty = GoalNotes(await home.Browser.GetDocumentAsync($"/Plans/Details/{home.PlanId}"), home.Goal.LineageId);
         Assert.Equal("0", empty.QuerySelector(".note-count")!.TextContent.Trim());
@@ -117,13 +118,13 @@ public sealed class PlanGoalNotesTests
     }
 
     [Theory]
-    [InlineData(Roles.Counselor)]
-    [InlineData(Roles.ProgramDirector)]
-    [InlineData(Roles.Auditor)]
-    public async Task A_sensitive_linked_note_shows_date_type_and_author_only(string role)
+    [ProviderInlineData(Roles.Counselor)]
+    [ProviderInlineData(Roles.ProgramDirector)]
+    [ProviderInlineData(Roles.Auditor)]
+    public async Task A_sensitive_linked_note_shows_date_type_and_author_only(string role, DatabaseProvider provider)
     {
         const string secret = "Invented sensitive detail 5521 about the goal.";
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var home = await SeedAsync(app);
         var id = await app.AddNoteAsync(home.ResidentId, home.Counselor.Id, new DateTime(2026, 6, 5, 10, 0, 0, DateTimeKind.Utc), secret, NoteType.Crisis, sensitive: true, links: [LinkTo(home.Goal)]);
         var browser = role == Roles.Counselor ? home.Browser : (await app.SignInNewAsync(role)).Browser;
@@ -141,10 +142,10 @@ public sealed class PlanGoalNotesTests
 
     /// Reported to the lead: SQLite hands DateTime back with Kind Unspecified, and ComputeContentHash formats the
     /// service times with "O", which writes a trailing "Z" only for Kind Utc, so every reloaded note fails its check.
-    [Fact]
-    public async Task A_signed_note_reloaded_from_the_database_still_matches_its_content_hash()
+    [Theory, Providers]
+    public async Task A_signed_note_reloaded_from_the_database_still_matches_its_content_hash(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var home = await SeedAsync(app);
         var id = await app.AddNoteAsync(home.ResidentId, home.Counselor.Id, new DateTime(2026, 6, 5, 10, 0, 0, DateTimeKind.Utc), "Hash check.", links: [LinkTo(home.Goal)]);
 

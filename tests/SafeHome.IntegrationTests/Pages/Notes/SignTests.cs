@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -24,10 +25,10 @@ public sealed class SignTests
     };
 
     [Theory]
-    [MemberData(nameof(MissingParts))]
-    public async Task A_missing_part_is_named_next_to_its_field_and_the_note_stays_a_draft(string name, string change, string field, string message)
+    [ProviderMemberData(nameof(MissingParts))]
+    public async Task A_missing_part_is_named_next_to_its_field_and_the_note_stays_a_draft(string name, string change, string field, string message, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var fields = Complete(app);
@@ -54,10 +55,10 @@ public sealed class SignTests
         Assert.Equal(NoteStatus.Draft, (await LoadAsync(app, noteId)).Status);
     }
 
-    [Fact]
-    public async Task A_yes_to_a_risk_question_needs_the_follow_up_action()
+    [Theory, Providers]
+    public async Task A_yes_to_a_risk_question_needs_the_follow_up_action(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -76,10 +77,10 @@ public sealed class SignTests
         Assert.Equal(NoteStatus.Signed, note.Status);
     }
 
-    [Fact]
-    public async Task Signing_locks_the_saved_text_with_the_signer_the_time_and_the_content_hash()
+    [Theory, Providers]
+    public async Task Signing_locks_the_saved_text_with_the_signer_the_time_and_the_content_hash(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var noteId = await browser.WriteDraftAsync(residentId, Complete(app));
@@ -103,10 +104,10 @@ public sealed class SignTests
         Assert.NotNull((await browser.GetDocumentAsync($"/Notes/Edit/{noteId}")).QuerySelector("#signed-notice"));
     }
 
-    [Fact]
-    public async Task A_counselor_who_needs_supervision_signs_into_waiting_for_co_signature()
+    [Theory, Providers]
+    public async Task A_counselor_who_needs_supervision_signs_into_waiting_for_co_signature(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         await app.WithDbAsync(async db =>
         {
@@ -126,10 +127,10 @@ public sealed class SignTests
         Assert.Null(note.CosignedAtUtc);
     }
 
-    [Fact]
-    public async Task Signing_from_a_page_opened_before_the_last_save_signs_nothing_and_shows_the_saved_draft()
+    [Theory, Providers]
+    public async Task Signing_from_a_page_opened_before_the_last_save_signs_nothing_and_shows_the_saved_draft(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var noteId = await browser.WriteDraftAsync(residentId, Complete(app));
@@ -151,10 +152,10 @@ public sealed class SignTests
         Assert.Equal(NoteStatus.Signed, (await LoadAsync(app, noteId)).Status);
     }
 
-    [Fact]
-    public async Task A_sign_post_without_the_version_signs_nothing()
+    [Theory, Providers]
+    public async Task A_sign_post_without_the_version_signs_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var noteId = await app.CreateNoteAsync(residentId, counselor.Id);

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -10,10 +11,10 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// The unsigned-notes list: what each role sees, the signing deadline and overdue marking, and no note text in it.
 public sealed class UnsignedTests
 {
-    [Fact]
-    public async Task The_author_sees_their_draft_with_its_due_time_and_it_is_marked_overdue_after_the_deadline()
+    [Theory, Providers]
+    public async Task The_author_sees_their_draft_with_its_due_time_and_it_is_marked_overdue_after_the_deadline(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id, "Juniper Invented");
         var id = await app.CreateNoteAsync(residentId, counselor.Id, NoteStatus.Draft);
@@ -35,10 +36,10 @@ public sealed class UnsignedTests
         Assert.Contains("text-danger", overdue.ClassName, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_director_sees_every_draft_and_every_pending_note_of_all_authors_and_nothing_signed()
+    [Theory, Providers]
+    public async Task A_director_sees_every_draft_and_every_pending_note_of_all_authors_and_nothing_signed(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var first = await app.CreateStaffAsync(Roles.Counselor);
         var second = await app.CreateStaffAsync(Roles.Counselor);
         var firstResident = await app.CreateResidentAsync(first.Id, "First Invented");
@@ -67,10 +68,10 @@ public sealed class UnsignedTests
         Assert.DoesNotContain(drafts[0], Listed(await director.GetDocumentAsync("/Notes/Unsigned")));
     }
 
-    [Fact]
-    public async Task A_counselor_sees_their_own_drafts_on_their_caseload_and_the_notes_waiting_for_their_co_signature()
+    [Theory, Providers]
+    public async Task A_counselor_sees_their_own_drafts_on_their_caseload_and_the_notes_waiting_for_their_co_signature(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var supervisee = await app.CreateStaffAsync(Roles.Counselor);
         var stranger = await app.CreateStaffAsync(Roles.Counselor);
@@ -93,10 +94,10 @@ public sealed class UnsignedTests
         Assert.NotNull(Single(page, superviseePending).QuerySelector($"a[href='/Notes/Cosign/{superviseePending}']"));
     }
 
-    [Fact]
-    public async Task A_returned_draft_is_marked_with_the_comments_for_its_author()
+    [Theory, Providers]
+    public async Task A_returned_draft_is_marked_with_the_comments_for_its_author(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var id = await CosignTests.PendingNoteAsync(app, counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
@@ -109,12 +110,12 @@ public sealed class UnsignedTests
         Assert.Equal("Name the strength you saw.", row.QuerySelector(".return-comments")!.TextContent.Trim());
     }
 
-    [Fact]
-    public async Task No_sensitive_note_text_appears_in_the_list_for_anyone()
+    [Theory, Providers]
+    public async Task No_sensitive_note_text_appears_in_the_list_for_anyone(DatabaseProvider provider)
     {
         const string secret = "Invented sensitive detail 4410.";
         const string comments = "Invented sensitive comment 5521.";
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var supervisor = await app.CreateStaffAsync(Roles.Counselor);
         await NoteReview.DesignateSupervisorAsync(app, counselor.Id, supervisor.Id);
@@ -144,10 +145,10 @@ public sealed class UnsignedTests
         }
     }
 
-    [Fact]
-    public async Task The_list_is_paged_twenty_at_a_time()
+    [Theory, Providers]
+    public async Task The_list_is_paged_twenty_at_a_time(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var ids = new List<Guid>();

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -13,10 +14,10 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// double submit, and who may write for whom.
 public sealed class WriteTests
 {
-    [Fact]
-    public async Task A_draft_written_through_the_form_is_stored_with_only_the_chosen_formats_sections()
+    [Theory, Providers]
+    public async Task A_draft_written_through_the_form_is_stored_with_only_the_chosen_formats_sections(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id, "Writa Example");
         var planId = await CreateActivePlanAsync(app, residentId, counselor.Id);
@@ -76,10 +77,10 @@ public sealed class WriteTests
         Assert.True(((IHtmlInputElement)edit.QuerySelector("#Input_IsSensitive")!).IsChecked);
     }
 
-    [Fact]
-    public async Task The_form_offers_the_last_hour_in_the_homes_local_time_and_reads_times_back_as_local()
+    [Theory, Providers]
+    public async Task The_form_offers_the_last_hour_in_the_homes_local_time_and_reads_times_back_as_local(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         app.Clock.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("Test Central", TimeSpan.FromHours(-5), "Test Central", "Test Central"));
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
@@ -122,10 +123,10 @@ public sealed class WriteTests
         Assert.Equal("2026-06-15T09:45", edit.QuerySelector("#Input_ServiceEnd")!.GetAttribute("value"));
     }
 
-    [Fact]
-    public async Task The_same_form_submitted_twice_creates_one_note()
+    [Theory, Providers]
+    public async Task The_same_form_submitted_twice_creates_one_note(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var url = $"/Notes/Write/{residentId}";
@@ -145,10 +146,10 @@ public sealed class WriteTests
         Assert.Equal(2, await CountAsync(app));
     }
 
-    [Fact]
-    public async Task A_resident_on_another_counselors_caseload_answers_404_and_nothing_is_written()
+    [Theory, Providers]
+    public async Task A_resident_on_another_counselors_caseload_answers_404_and_nothing_is_written(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (mine, browser) = await app.SignInNewAsync(Roles.Counselor);
         var other = await app.CreateStaffAsync(Roles.Counselor);
         var myResident = await app.CreateResidentAsync(mine.Id);
@@ -170,12 +171,12 @@ public sealed class WriteTests
     }
 
     [Theory]
-    [InlineData(Roles.ProgramDirector)]
-    [InlineData(Roles.Admin)]
-    [InlineData(Roles.Auditor)]
-    public async Task Only_counselors_write_notes_others_get_403_even_with_a_complete_form(string role)
+    [ProviderInlineData(Roles.ProgramDirector)]
+    [ProviderInlineData(Roles.Admin)]
+    [ProviderInlineData(Roles.Auditor)]
+    public async Task Only_counselors_write_notes_others_get_403_even_with_a_complete_form(string role, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var (_, browser) = await app.SignInNewAsync(role);
         var residentId = await app.CreateResidentAsync(counselor.Id);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -44,10 +45,10 @@ public sealed class DecideBadInputTests
     };
 
     [Theory]
-    [MemberData(nameof(BadInput))]
-    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_next_to_its_field_and_saves_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var values = DecideTests.Values();
@@ -66,10 +67,10 @@ public sealed class DecideBadInputTests
         Assert.False(await app.WithDbAsync(db => db.PlacementSafetyDecisions.AnyAsync()));
     }
 
-    [Fact]
-    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved()
+    [Theory, Providers]
+    public async Task A_NUL_character_is_named_next_to_its_field_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
 
@@ -83,12 +84,12 @@ public sealed class DecideBadInputTests
     }
 
     [Theory]
-    [InlineData("Input.FollowUpId", "not-a-guid")]
-    [InlineData("Input.LatestDecisionId", "00000000-0000-0000-0000-00000000000x")]
-    [InlineData("Input.LatestDecisionId", "0191d6a1-0000-7000-8000-000000000001")]
-    public async Task A_tampered_hidden_field_is_refused_in_the_summary_and_saves_nothing(string field, string value)
+    [ProviderInlineData("Input.FollowUpId", "not-a-guid")]
+    [ProviderInlineData("Input.LatestDecisionId", "00000000-0000-0000-0000-00000000000x")]
+    [ProviderInlineData("Input.LatestDecisionId", "0191d6a1-0000-7000-8000-000000000001")]
+    public async Task A_tampered_hidden_field_is_refused_in_the_summary_and_saves_nothing(string field, string value, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var values = DecideTests.Values();
@@ -101,10 +102,10 @@ public sealed class DecideBadInputTests
         Assert.False(await app.WithDbAsync(db => db.PlacementSafetyDecisions.AnyAsync()));
     }
 
-    [Fact]
-    public async Task Script_and_template_text_is_stored_as_typed_and_shown_encoded()
+    [Theory, Providers]
+    public async Task Script_and_template_text_is_stored_as_typed_and_shown_encoded(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         const string script = "<script>alert('invented')</script>";

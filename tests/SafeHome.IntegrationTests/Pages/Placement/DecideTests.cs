@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
@@ -31,10 +32,10 @@ public sealed class DecideTests
         ["Input.SignedName"] = signedName,
     };
 
-    [Fact]
-    public async Task A_signed_decision_is_stored_with_every_factor_tied_to_the_current_stay()
+    [Theory, Providers]
+    public async Task A_signed_decision_is_stored_with_every_factor_tied_to_the_current_stay(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var url = $"/Placement/Decide/{residentId}";
@@ -58,10 +59,10 @@ public sealed class DecideTests
         Assert.True(d.ContentHashMatches());
     }
 
-    [Fact]
-    public async Task Deciding_resolves_every_open_placement_follow_up_and_leaves_the_plan_reviews_open()
+    [Theory, Providers]
+    public async Task Deciding_resolves_every_open_placement_follow_up_and_leaves_the_plan_reviews_open(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var episodeId = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -107,10 +108,10 @@ public sealed class DecideTests
     };
 
     [Theory]
-    [MemberData(nameof(Refusals))]
-    public async Task A_missing_or_out_of_range_value_is_refused_next_to_its_field_keeping_the_input_and_saving_nothing(string field, string value, string expected)
+    [ProviderMemberData(nameof(Refusals))]
+    public async Task A_missing_or_out_of_range_value_is_refused_next_to_its_field_keeping_the_input_and_saving_nothing(string field, string value, string expected, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var episodeId = await app.CreateEpisodeAsync(residentId, returned: true);
@@ -135,10 +136,10 @@ public sealed class DecideTests
         Assert.True(await app.WithDbAsync(db => db.CareFollowUps.AllAsync(f => f.ResolvedAtUtc == null)));
     }
 
-    [Fact]
-    public async Task A_resident_without_a_current_stay_gets_a_clear_message_and_nothing_is_saved()
+    [Theory, Providers]
+    public async Task A_resident_without_a_current_stay_gets_a_clear_message_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         await app.WithDbAsync(async db =>
@@ -165,10 +166,10 @@ public sealed class DecideTests
         Assert.False(await app.WithDbAsync(db => db.PlacementSafetyDecisions.AnyAsync()));
     }
 
-    [Fact]
-    public async Task Submitting_the_same_form_twice_records_one_decision_and_says_why_the_second_was_refused()
+    [Theory, Providers]
+    public async Task Submitting_the_same_form_twice_records_one_decision_and_says_why_the_second_was_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var url = $"/Placement/Decide/{residentId}";
@@ -188,10 +189,10 @@ public sealed class DecideTests
         Assert.Equal(2, await app.WithDbAsync(db => db.PlacementSafetyDecisions.CountAsync()));
     }
 
-    [Fact]
-    public async Task Another_residents_follow_up_in_the_form_is_refused_and_left_open()
+    [Theory, Providers]
+    public async Task Another_residents_follow_up_in_the_form_is_refused_and_left_open(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var otherResident = await app.CreateResidentAsync(null, "Invented Other");
@@ -209,10 +210,10 @@ public sealed class DecideTests
         Assert.True(await app.WithDbAsync(db => db.CareFollowUps.AllAsync(f => f.ResolvedAtUtc == null)));
     }
 
-    [Fact]
-    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_reads_without_the_button_and_is_refused_a_post()
+    [Theory, Providers]
+    public async Task Another_caseload_gets_404_an_admin_403_and_an_auditor_reads_without_the_button_and_is_refused_a_post(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
         var (_, outsider) = await app.SignInNewAsync(Roles.Counselor);

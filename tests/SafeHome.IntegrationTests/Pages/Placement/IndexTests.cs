@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -9,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Placement;
 /// why, a record changed outside the app marked, and the open requests for a new decision.
 public sealed class IndexTests
 {
-    [Fact]
-    public async Task Every_decision_is_listed_newest_first_with_who_decided_the_factors_and_the_rationale()
+    [Theory, Providers]
+    public async Task Every_decision_is_listed_newest_first_with_who_decided_the_factors_and_the_rationale(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var url = $"/Placement/Decide/{residentId}";
@@ -47,10 +48,10 @@ public sealed class IndexTests
         Assert.NotNull(page.QuerySelector("#record-decision"));
     }
 
-    [Fact]
-    public async Task A_decision_changed_outside_the_app_is_marked_and_the_others_are_not()
+    [Theory, Providers]
+    public async Task A_decision_changed_outside_the_app_is_marked_and_the_others_are_not(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var url = $"/Placement/Decide/{residentId}";
@@ -69,10 +70,10 @@ public sealed class IndexTests
         Assert.Null(rows[1].QuerySelector(".tampered"));
     }
 
-    [Fact]
-    public async Task Open_requests_for_a_decision_name_the_episode_or_disclosure_and_link_to_the_form()
+    [Theory, Providers]
+    public async Task Open_requests_for_a_decision_name_the_episode_or_disclosure_and_link_to_the_form(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var episodeId = await app.CreateEpisodeAsync(residentId, returned: true);

@@ -16,10 +16,10 @@ public sealed class ContentTests
 {
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd");
 
-    [Fact]
-    public async Task A_goal_objective_and_intervention_added_through_the_forms_are_stored_and_shown_on_the_plan()
+    [Theory, Providers]
+    public async Task A_goal_objective_and_intervention_added_through_the_forms_are_stored_and_shown_on_the_plan(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id, "Planna Example");
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);
@@ -114,10 +114,10 @@ public sealed class ContentTests
         Assert.Contains($"{Day(app.Today)} to {Day(app.Today.AddMonths(4))}", shownIntervention, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_plan_page_shows_the_header_vision_strengths_meeting_signatures_and_return_comments()
+    [Theory, Providers]
+    public async Task The_plan_page_shows_the_header_vision_strengths_meeting_signatures_and_return_comments(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id, "Headera Example");
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.PendingApproval, counselor.Id);
@@ -155,10 +155,10 @@ public sealed class ContentTests
         Assert.Null(page.QuerySelector("#review-link"));
     }
 
-    [Fact]
-    public async Task Each_role_sees_the_links_that_fit_the_versions_status_and_only_counselors_get_edit_controls()
+    [Theory, Providers]
+    public async Task Each_role_sees_the_links_that_fit_the_versions_status_and_only_counselors_get_edit_controls(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var director = (await app.SignInNewAsync(Roles.ProgramDirector)).Browser;
         var auditor = (await app.SignInNewAsync(Roles.Auditor)).Browser;
@@ -210,10 +210,10 @@ public sealed class ContentTests
         Assert.Null((await director.GetDocumentAsync($"/Plans/Details/{active}")).QuerySelector("#review-link"));
     }
 
-    [Fact]
-    public async Task Editing_the_overview_a_strength_a_goal_an_objective_and_an_intervention_stores_the_new_values()
+    [Theory, Providers]
+    public async Task Editing_the_overview_a_strength_a_goal_an_objective_and_an_intervention_stores_the_new_values(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);
@@ -286,10 +286,10 @@ public sealed class ContentTests
         Assert.Contains("I want my own apartment.<br />And a dog.", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_strength_can_be_removed_from_a_draft()
+    [Theory, Providers]
+    public async Task A_strength_can_be_removed_from_a_draft(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);
@@ -302,10 +302,10 @@ public sealed class ContentTests
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(PlanStrength) && e.Action == "delete")));
     }
 
-    [Fact]
-    public async Task Moving_goals_objectives_and_interventions_changes_their_order_and_the_plan_page_follows()
+    [Theory, Providers]
+    public async Task Moving_goals_objectives_and_interventions_changes_their_order_and_the_plan_page_follows(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);
@@ -351,10 +351,10 @@ public sealed class ContentTests
         Assert.Equal(["Go to school every day", "Read a book a month"], GoalsShown(await browser.GetDocumentAsync($"/Plans/Details/{planId}"), "Education"));
     }
 
-    [Fact]
-    public async Task Discontinuing_with_a_reason_keeps_each_item_visible_and_marked_with_its_reason()
+    [Theory, Providers]
+    public async Task Discontinuing_with_a_reason_keeps_each_item_visible_and_marked_with_its_reason(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);
@@ -400,12 +400,12 @@ public sealed class ContentTests
     }
 
     [Theory]
-    [InlineData("Goal", "goalId")]
-    [InlineData("Objective", "objectiveId")]
-    [InlineData("Intervention", "interventionId")]
-    public async Task Discontinuing_without_a_reason_shows_a_message_next_to_the_reason_and_changes_nothing(string page, string key)
+    [ProviderInlineData("Goal", "goalId")]
+    [ProviderInlineData("Objective", "objectiveId")]
+    [ProviderInlineData("Intervention", "interventionId")]
+    public async Task Discontinuing_without_a_reason_shows_a_message_next_to_the_reason_and_changes_nothing(string page, string key, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);
@@ -431,10 +431,10 @@ public sealed class ContentTests
         Assert.Equal(before, await SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_counselor_trying_to_edit_an_active_version_is_refused_on_every_form_and_nothing_changes()
+    [Theory, Providers]
+    public async Task A_counselor_trying_to_edit_an_active_version_is_refused_on_every_form_and_nothing_changes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Active, counselor.Id);
@@ -466,10 +466,10 @@ public sealed class ContentTests
         Assert.Null((await browser.GetDocumentAsync($"/Plans/Details/{planId}")).QuerySelector("#add-goal"));
     }
 
-    [Fact]
-    public async Task Another_counselor_gets_404_on_the_plan_page_and_on_every_content_page_and_changes_nothing()
+    [Theory, Providers]
+    public async Task Another_counselor_gets_404_on_the_plan_page_and_on_every_content_page_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var owner = await app.CreateStaffAsync(Roles.Counselor);
         var (_, other) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(owner.Id);
@@ -494,10 +494,10 @@ public sealed class ContentTests
         Assert.Equal(before, await SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task An_auditor_reads_the_plan_page_but_every_post_is_refused_and_changes_nothing()
+    [Theory, Providers]
+    public async Task An_auditor_reads_the_plan_page_but_every_post_is_refused_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
@@ -528,10 +528,10 @@ public sealed class ContentTests
         (await counselorBrowser.PostAsync(goalUrl, new FormUrlEncodedContent([.. goalFields, new("__RequestVerificationToken", counselorToken)]))).AssertRedirectTo($"/Plans/Details/{planId}");
     }
 
-    [Fact]
-    public async Task An_item_id_that_is_not_part_of_this_version_answers_404_and_changes_nothing()
+    [Theory, Providers]
+    public async Task An_item_id_that_is_not_part_of_this_version_answers_404_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);
@@ -576,10 +576,10 @@ public sealed class ContentTests
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Plans/Details/{residentId}")).StatusCode);
     }
 
-    [Fact]
-    public async Task Two_edits_from_the_same_version_the_second_gets_the_conflict_and_keeps_its_typing()
+    [Theory, Providers]
+    public async Task Two_edits_from_the_same_version_the_second_gets_the_conflict_and_keeps_its_typing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);
@@ -608,10 +608,10 @@ public sealed class ContentTests
         Assert.Equal("Second wording", (await LoadPlanAsync(app, planId)).Goals.Single().YouthStatement);
     }
 
-    [Fact]
-    public async Task Any_change_to_the_plan_makes_a_form_opened_before_it_stale()
+    [Theory, Providers]
+    public async Task Any_change_to_the_plan_makes_a_form_opened_before_it_stale(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id);

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
@@ -52,10 +53,10 @@ public sealed class DueTests
     private static List<(string Name, string DueOn, string When)> Rows(IHtmlDocument page, string section) =>
         [.. page.QuerySelectorAll($"#{section} tr.due-row").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).Select(c => (c[0], c[1], c[2]))];
 
-    [Fact]
-    public async Task A_counselor_sees_what_is_due_on_their_caseload_only()
+    [Theory, Providers]
+    public async Task A_counselor_sees_what_is_due_on_their_caseload_only(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var home = await SeedAsync(app);
         var browser = await app.SignInAsync(home.CounselorA);
         var admittedOn = app.Today.AddDays(-100).AddYears(-1);
@@ -82,10 +83,10 @@ public sealed class DueTests
         Assert.DoesNotContain("Legalname", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_director_sees_everyone_and_another_counselor_only_their_own()
+    [Theory, Providers]
+    public async Task A_director_sees_everyone_and_another_counselor_only_their_own(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var home = await SeedAsync(app);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var counselorB = await app.SignInAsync(home.CounselorB);
@@ -106,10 +107,10 @@ public sealed class DueTests
         Assert.All(other.QuerySelectorAll("tr.due-row"), r => Assert.Contains("Oscar Preferred", r.TextContent, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_long_section_shows_the_earliest_first_and_all_of_it_on_request()
+    [Theory, Providers]
+    public async Task A_long_section_shows_the_earliest_first_and_all_of_it_on_request(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         // One admission a day, named against the order of admission, so the page's order can only come from the
         // due dates: the first admitted (the longest overdue) is "Invented 30".

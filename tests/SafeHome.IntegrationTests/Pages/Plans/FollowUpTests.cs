@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Staff;
@@ -9,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Plans;
 /// A triggered review recorded through the real form settles the follow-ups its trigger raised, and no others.
 public sealed class FollowUpTests
 {
-    [Fact]
-    public async Task A_triggered_review_resolves_the_open_follow_up_for_its_trigger_only()
+    [Theory, Providers]
+    public async Task A_triggered_review_resolves_the_open_follow_up_for_its_trigger_only(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var plan = await ReviewSeeding.CreateActivePlanAsync(app, residentId, counselor.Id);

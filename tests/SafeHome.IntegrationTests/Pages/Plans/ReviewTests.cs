@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
@@ -14,10 +15,10 @@ namespace SafeHome.IntegrationTests.Pages.Plans;
 /// Recording a review of the active plan through the real form, the history page, and who may do either.
 public sealed class ReviewTests
 {
-    [Fact]
-    public async Task A_review_recorded_through_the_form_stores_its_ratings_and_T_score_and_lists_them()
+    [Theory, Providers]
+    public async Task A_review_recorded_through_the_form_stores_its_ratings_and_T_score_and_lists_them(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var plan = await ReviewSeeding.CreateActivePlanAsync(app, residentId, counselor.Id);
@@ -77,10 +78,10 @@ public sealed class ReviewTests
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Reviews_are_listed_newest_first_and_the_last_next_due_date_sets_the_next_due_date()
+    [Theory, Providers]
+    public async Task Reviews_are_listed_newest_first_and_the_last_next_due_date_sets_the_next_due_date(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var plan = await ReviewSeeding.CreateActivePlanAsync(app, residentId, counselor.Id);
@@ -106,12 +107,12 @@ public sealed class ReviewTests
     }
 
     [Theory]
-    [InlineData(PlanStatus.Draft)]
-    [InlineData(PlanStatus.PendingApproval)]
-    [InlineData(PlanStatus.Superseded)]
-    public async Task A_plan_that_is_not_active_shows_a_notice_and_refuses_a_review(PlanStatus status)
+    [ProviderInlineData(PlanStatus.Draft)]
+    [ProviderInlineData(PlanStatus.PendingApproval)]
+    [ProviderInlineData(PlanStatus.Superseded)]
+    public async Task A_plan_that_is_not_active_shows_a_notice_and_refuses_a_review(PlanStatus status, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var active = await ReviewSeeding.CreateActivePlanAsync(app, residentId, counselor.Id);
@@ -136,10 +137,10 @@ public sealed class ReviewTests
         Assert.Equal(0, await app.WithDbAsync(db => db.PlanReviews.CountAsync()));
     }
 
-    [Fact]
-    public async Task A_double_submit_records_one_review_and_shows_the_conflict()
+    [Theory, Providers]
+    public async Task A_double_submit_records_one_review_and_shows_the_conflict(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var plan = await ReviewSeeding.CreateActivePlanAsync(app, residentId, counselor.Id);
@@ -156,10 +157,10 @@ public sealed class ReviewTests
         Assert.Equal(1, await app.WithDbAsync(db => db.PlanReviews.CountAsync()));
     }
 
-    [Fact]
-    public async Task Another_counselors_plan_and_reviews_answer_404_and_nothing_is_saved()
+    [Theory, Providers]
+    public async Task Another_counselors_plan_and_reviews_answer_404_and_nothing_is_saved(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (a, browserA) = await app.SignInNewAsync(Roles.Counselor);
         var b = await app.CreateStaffAsync(Roles.Counselor);
         var own = await app.CreateResidentAsync(a.Id);
@@ -177,10 +178,10 @@ public sealed class ReviewTests
         Assert.Equal(HttpStatusCode.OK, (await browserA.GetAsync($"/Plans/Reviews/{own}")).StatusCode);
     }
 
-    [Fact]
-    public async Task An_auditor_reads_the_reviews_but_cannot_record_one()
+    [Theory, Providers]
+    public async Task An_auditor_reads_the_reviews_but_cannot_record_one(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var (auditorMember, auditor) = await app.SignInNewAsync(Roles.Auditor);
         var residentId = await app.CreateResidentAsync(counselor.Id);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -10,10 +11,10 @@ namespace SafeHome.IntegrationTests.Pages.Plans;
 /// Plan versions (issue 3, items 3 and 6): starting, revising, superseding, comparing and the youth's printed copy.
 public sealed partial class VersionTests
 {
-    [Fact]
-    public async Task Start_creates_version_one_once_and_a_second_start_is_refused()
+    [Theory, Providers]
+    public async Task Start_creates_version_one_once_and_a_second_start_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var index = await browser.GetDocumentAsync($"/Plans/Index/{residentId}");
@@ -32,10 +33,10 @@ public sealed partial class VersionTests
         Assert.Equal("Draft", list.QuerySelector("#versions .version .status")!.TextContent.Trim());
     }
 
-    [Fact]
-    public async Task After_discharge_closes_the_plan_a_readmitted_resident_starts_a_new_numbered_plan()
+    [Theory, Providers]
+    public async Task After_discharge_closes_the_plan_a_readmitted_resident_starts_a_new_numbered_plan(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var closedId = await app.CreatePlanAsync(residentId, PlanStatus.Active, counselor.Id);
@@ -49,10 +50,10 @@ public sealed partial class VersionTests
         Assert.Equal([(closedId, 1, PlanStatus.Closed), (plans[1].Id, 2, PlanStatus.Draft)], plans.Select(p => (p.Id, p.VersionNumber, p.Status)));
     }
 
-    [Fact]
-    public async Task Revise_starts_the_next_draft_from_the_active_plan_and_is_refused_while_a_version_is_open()
+    [Theory, Providers]
+    public async Task Revise_starts_the_next_draft_from_the_active_plan_and_is_refused_while_a_version_is_open(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var draftOnly = await app.CreateResidentAsync(counselor.Id, "Drafty Example", "Drafty Q. Example");
@@ -82,10 +83,10 @@ public sealed partial class VersionTests
         Assert.Equal(3, await app.WithDbAsync(db => db.ServicePlans.CountAsync()));
     }
 
-    [Fact]
-    public async Task Approving_a_revision_supersedes_the_active_version_and_the_list_shows_both()
+    [Theory, Providers]
+    public async Task Approving_a_revision_supersedes_the_active_version_and_the_list_shows_both(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var (director, directorBrowser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var residentId = await app.CreateResidentAsync(counselor.Id);
@@ -108,10 +109,10 @@ public sealed partial class VersionTests
         Assert.NotNull(list.QuerySelector("form[action*='handler=Revise']"));
     }
 
-    [Fact]
-    public async Task Compare_shows_an_edited_objectives_old_and_new_target_and_marks_added_and_unchanged_items()
+    [Theory, Providers]
+    public async Task Compare_shows_an_edited_objectives_old_and_new_target_and_marks_added_and_unchanged_items(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var v1 = await app.CreatePlanAsync(residentId, PlanStatus.Active, counselor.Id);
@@ -158,10 +159,10 @@ public sealed partial class VersionTests
         Assert.Contains(reversed.QuerySelectorAll("#goals > .diff-item"), g => g.QuerySelector(".change")!.TextContent == "removed" && g.TextContent.Contains("little brother", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Compare_answers_404_for_plan_ids_of_another_resident_or_malformed_ids()
+    [Theory, Providers]
+    public async Task Compare_answers_404_for_plan_ids_of_another_resident_or_malformed_ids(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var otherResident = await app.CreateResidentAsync(counselor.Id, "Other Example", "Other Q. Example");
@@ -176,10 +177,10 @@ public sealed partial class VersionTests
         }
     }
 
-    [Fact]
-    public async Task The_youths_copy_has_their_words_and_no_ids_legal_name_staff_notes_or_navigation()
+    [Theory, Providers]
+    public async Task The_youths_copy_has_their_words_and_no_ids_legal_name_staff_notes_or_navigation(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var residentId = await app.CreateResidentAsync(counselor.Id, "Robin Example", "Roberta Legalname Example");

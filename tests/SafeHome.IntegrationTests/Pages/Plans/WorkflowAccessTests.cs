@@ -1,4 +1,5 @@
 using System.Net;
+using SafeHome.Data;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -9,10 +10,10 @@ namespace SafeHome.IntegrationTests.Pages.Plans;
 /// handler, auditors read but every write is 403, and each role keeps to its own steps. Nothing changes.
 public sealed class WorkflowAccessTests
 {
-    [Fact]
-    public async Task Another_counselors_plans_answer_404_on_every_page_and_handler_and_nothing_changes()
+    [Theory, Providers]
+    public async Task Another_counselors_plans_answer_404_on_every_page_and_handler_and_nothing_changes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (a, browserA) = await app.SignInNewAsync(Roles.Counselor);
         var b = await app.CreateStaffAsync(Roles.Counselor);
         var own = await app.CreateResidentAsync(a.Id);
@@ -52,10 +53,10 @@ public sealed class WorkflowAccessTests
         Assert.Equal(HttpStatusCode.OK, (await browserA.GetAsync($"/Plans/Workflow/{ownPlan}")).StatusCode);
     }
 
-    [Fact]
-    public async Task An_auditor_reads_versions_comparisons_and_the_youths_copy_but_every_write_is_refused()
+    [Theory, Providers]
+    public async Task An_auditor_reads_versions_comparisons_and_the_youths_copy_but_every_write_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
         var plans = await BPlansAsync(app, counselor.Id);
@@ -93,10 +94,10 @@ public sealed class WorkflowAccessTests
         Assert.Equal(before, await PlanPages.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_counselor_cannot_approve_or_return_and_a_director_cannot_start_revise_or_move_a_plan()
+    [Theory, Providers]
+    public async Task A_counselor_cannot_approve_or_return_and_a_director_cannot_start_revise_or_move_a_plan(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var plans = await BPlansAsync(app, counselor.Id);

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Plans;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
@@ -12,10 +13,10 @@ namespace SafeHome.IntegrationTests.Pages.Plans;
 /// message and no change, the director's return with comments, and the youth's refusal to sign.
 public sealed class WorkflowTests
 {
-    [Fact]
-    public async Task A_plan_goes_from_start_to_active_through_the_pages()
+    [Theory, Providers]
+    public async Task A_plan_goes_from_start_to_active_through_the_pages(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var (director, directorBrowser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var residentId = await app.CreateResidentAsync(counselor.Id);
@@ -74,14 +75,14 @@ public sealed class WorkflowTests
     }
 
     [Theory]
-    [InlineData(PlanStatus.Draft, "ReadyForSignatures", "SubmitForApproval")]
-    [InlineData(PlanStatus.InReviewWithYouth, "SendToYouth", "SubmitForApproval")]
-    [InlineData(PlanStatus.PendingSignatures, "SendToYouth", "ReadyForSignatures")]
-    [InlineData(PlanStatus.PendingApproval, "SendToYouth", "ReadyForSignatures", "SubmitForApproval")]
-    [InlineData(PlanStatus.Active, "SendToYouth", "ReadyForSignatures", "SubmitForApproval")]
-    public async Task Illegal_moves_are_refused_with_a_message_and_change_nothing(PlanStatus state, params string[] handlers)
+    [ProviderInlineData(PlanStatus.Draft, new[] { "ReadyForSignatures", "SubmitForApproval" })]
+    [ProviderInlineData(PlanStatus.InReviewWithYouth, new[] { "SendToYouth", "SubmitForApproval" })]
+    [ProviderInlineData(PlanStatus.PendingSignatures, new[] { "SendToYouth", "ReadyForSignatures" })]
+    [ProviderInlineData(PlanStatus.PendingApproval, new[] { "SendToYouth", "ReadyForSignatures", "SubmitForApproval" })]
+    [ProviderInlineData(PlanStatus.Active, new[] { "SendToYouth", "ReadyForSignatures", "SubmitForApproval" })]
+    public async Task Illegal_moves_are_refused_with_a_message_and_change_nothing(PlanStatus state, string[] handlers, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreatePlanAsync(residentId, state, counselor.Id);
@@ -103,10 +104,10 @@ public sealed class WorkflowTests
         Assert.DoesNotContain(offered, a => handlers.Any(h => a.EndsWith($"handler={h}", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task A_move_that_lacks_something_says_what_is_missing_and_changes_nothing()
+    [Theory, Providers]
+    public async Task A_move_that_lacks_something_says_what_is_missing_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreatePlanAsync(residentId, PlanStatus.InReviewWithYouth, counselor.Id);
@@ -138,10 +139,10 @@ public sealed class WorkflowTests
         Assert.Equal(PlanStatus.PendingSignatures, (await PlanPages.LoadAsync(app, unsigned)).Status);
     }
 
-    [Fact]
-    public async Task A_director_returns_a_plan_with_comments_voiding_the_signatures_but_keeping_them()
+    [Theory, Providers]
+    public async Task A_director_returns_a_plan_with_comments_voiding_the_signatures_but_keeping_them(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreatePlanAsync(residentId, PlanStatus.PendingApproval, counselor.Id);
@@ -171,10 +172,10 @@ public sealed class WorkflowTests
         Assert.Equal(3, sign.QuerySelectorAll("#signatures .voided").Length);
     }
 
-    [Fact]
-    public async Task A_return_without_comments_is_refused_and_nothing_changes()
+    [Theory, Providers]
+    public async Task A_return_without_comments_is_refused_and_nothing_changes(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var residentId = await app.CreateResidentAsync(counselor.Id);
@@ -188,10 +189,10 @@ public sealed class WorkflowTests
         Assert.Equal(before, await PlanPages.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task Approval_is_refused_for_a_plan_not_waiting_for_it()
+    [Theory, Providers]
+    public async Task Approval_is_refused_for_a_plan_not_waiting_for_it(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var residentId = await app.CreateResidentAsync(counselor.Id);
@@ -207,10 +208,10 @@ public sealed class WorkflowTests
         Assert.Equal(before, await PlanPages.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_youths_refusal_to_sign_is_recorded_with_the_reason_and_never_without_one()
+    [Theory, Providers]
+    public async Task A_youths_refusal_to_sign_is_recorded_with_the_reason_and_never_without_one(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreatePlanAsync(residentId, PlanStatus.PendingSignatures, counselor.Id);
@@ -238,10 +239,10 @@ public sealed class WorkflowTests
         Assert.DoesNotContain("youth", page.QuerySelector("#missing")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_second_signature_for_a_role_and_a_refusal_by_anyone_but_the_youth_are_refused()
+    [Theory, Providers]
+    public async Task A_second_signature_for_a_role_and_a_refusal_by_anyone_but_the_youth_are_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreatePlanAsync(residentId, PlanStatus.PendingSignatures, counselor.Id);
@@ -260,10 +261,10 @@ public sealed class WorkflowTests
         Assert.Equal("Invented Guardian", Assert.Single((await PlanPages.LoadAsync(app, id)).Signatures).SignerName);
     }
 
-    [Fact]
-    public async Task Signatures_are_refused_on_a_plan_that_is_not_waiting_for_them()
+    [Theory, Providers]
+    public async Task Signatures_are_refused_on_a_plan_that_is_not_waiting_for_them(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreatePlanAsync(residentId, PlanStatus.InReviewWithYouth, counselor.Id);
@@ -276,10 +277,10 @@ public sealed class WorkflowTests
         Assert.Empty((await PlanPages.LoadAsync(app, id)).Signatures);
     }
 
-    [Fact]
-    public async Task The_meeting_refuses_a_future_date_and_chosen_members_under_14_with_field_messages()
+    [Theory, Providers]
+    public async Task The_meeting_refuses_a_future_date_and_chosen_members_under_14_with_field_messages(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         await app.WithDbAsync(async db =>
@@ -317,10 +318,10 @@ public sealed class WorkflowTests
         Assert.Equal("Youth, counselor", (await PlanPages.LoadAsync(app, id)).Meeting!.Attendees);
     }
 
-    [Fact]
-    public async Task The_meeting_of_a_version_past_review_cannot_be_changed()
+    [Theory, Providers]
+    public async Task The_meeting_of_a_version_past_review_cannot_be_changed(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreatePlanAsync(residentId, PlanStatus.Active, counselor.Id);
@@ -340,10 +341,10 @@ public sealed class WorkflowTests
         Assert.Equal(before, await PlanPages.SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task Two_meeting_saves_from_the_same_version_save_once_and_the_second_keeps_its_typing()
+    [Theory, Providers]
+    public async Task Two_meeting_saves_from_the_same_version_save_once_and_the_second_keeps_its_typing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreatePlanAsync(residentId, PlanStatus.InReviewWithYouth, counselor.Id);

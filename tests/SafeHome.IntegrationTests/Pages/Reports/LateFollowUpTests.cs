@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SafeHome.Data.Reporting;
+using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Notes;
 using SafeHome.Domain.Outcomes;
@@ -17,17 +18,17 @@ namespace SafeHome.IntegrationTests.Pages.Reports;
 /// its last day count against their own due times (DOMAIN.md §10), while a discharge after it stays out of it.
 public sealed class LateFollowUpTests
 {
-    [Fact]
-    public async Task Follow_ups_after_the_quarter_count_against_their_due_times_and_a_later_discharge_is_not_an_exit()
+    [Theory, Providers]
+    public async Task Follow_ups_after_the_quarter_count_against_their_due_times_and_a_later_discharge_is_not_an_exit(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         await LateFollowUps.AssertAsync(app);
     }
 
-    [Fact]
-    public async Task A_plan_approved_after_the_quarter_is_late_for_its_stay_but_a_readmissions_plan_is_not_and_later_versions_keep_their_targets()
+    [Theory, Providers]
+    public async Task A_plan_approved_after_the_quarter_is_late_for_its_stay_but_a_readmissions_plan_is_not_and_later_versions_keep_their_targets(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
 
         // In care since June 2025, with an objective due 15 Sep 2026; a new version drafted in October moves it to December.

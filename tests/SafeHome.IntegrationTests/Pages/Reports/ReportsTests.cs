@@ -5,6 +5,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Reporting;
 using SafeHome.Domain.Staff;
@@ -20,10 +21,10 @@ public sealed class ReportsTests
 {
     private const string Q2 = "2026-Q2";
 
-    [Fact]
-    public async Task A_director_requests_a_quarter_and_downloads_the_pdf_once_the_job_has_built_it()
+    [Theory, Providers]
+    public async Task A_director_requests_a_quarter_and_downloads_the_pdf_once_the_job_has_built_it(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 7, 10, 9, 0, 0, TimeSpan.Zero));
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
 
@@ -62,10 +63,10 @@ public sealed class ReportsTests
         Assert.Null((await auditor.GetDocumentAsync("/Reports")).QuerySelector("#request-link"));
     }
 
-    [Fact]
-    public async Task Asking_again_while_a_run_is_in_progress_returns_that_run_and_a_finished_one_can_be_regenerated_as_a_new_version()
+    [Theory, Providers]
+    public async Task Asking_again_while_a_run_is_in_progress_returns_that_run_and_a_finished_one_can_be_regenerated_as_a_new_version(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
 
         var first = await RequestAsync(director, "Quarter", "2026", "1");
@@ -92,10 +93,10 @@ public sealed class ReportsTests
         Assert.NotEqual(first, year);
     }
 
-    [Fact]
-    public async Task A_job_executed_twice_stores_one_report()
+    [Theory, Providers]
+    public async Task A_job_executed_twice_stores_one_report(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var runId = await RequestAsync(director, "Quarter", "2026", "1");
 
@@ -179,21 +180,21 @@ public sealed class ReportsTests
     }
 
     [Theory]
-    [InlineData("", "2026", "1", "Input.Kind")]
-    [InlineData("Month", "2026", "1", "Input.Kind")]
-    [InlineData("Quarter", "", "1", "Input.Year")]
-    [InlineData("Quarter", "twenty", "1", "Input.Year")]
-    [InlineData("Quarter", "1999", "1", "Input.Year")]
-    [InlineData("Quarter", "2031", "1", "Input.Year")]
-    [InlineData("Quarter", "2026", "", "Input.Quarter")]
-    [InlineData("Quarter", "2026", "5", "Input.Quarter")]
-    [InlineData("Quarter", "2026", "2", "Input.Quarter")]
-    [InlineData("Year", "2026", "", "Input.Year")]
-    [InlineData("Quarter", "2026\u202E", "1", "Input.Year")]
-    [InlineData("Quarter", "99999999999999999999", "1", "Input.Year")]
-    public async Task A_bad_period_is_refused_next_to_its_field_and_starts_nothing(string kind, string year, string quarter, string field)
+    [ProviderInlineData("", "2026", "1", "Input.Kind")]
+    [ProviderInlineData("Month", "2026", "1", "Input.Kind")]
+    [ProviderInlineData("Quarter", "", "1", "Input.Year")]
+    [ProviderInlineData("Quarter", "twenty", "1", "Input.Year")]
+    [ProviderInlineData("Quarter", "1999", "1", "Input.Year")]
+    [ProviderInlineData("Quarter", "2031", "1", "Input.Year")]
+    [ProviderInlineData("Quarter", "2026", "", "Input.Quarter")]
+    [ProviderInlineData("Quarter", "2026", "5", "Input.Quarter")]
+    [ProviderInlineData("Quarter", "2026", "2", "Input.Quarter")]
+    [ProviderInlineData("Year", "2026", "", "Input.Year")]
+    [ProviderInlineData("Quarter", "2026\u202E", "1", "Input.Year")]
+    [ProviderInlineData("Quarter", "99999999999999999999", "1", "Input.Year")]
+    public async Task A_bad_period_is_refused_next_to_its_field_and_starts_nothing(string kind, string year, string quarter, string field, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
 
         var response = await director.SubmitFormAsync("/Reports/Request", new() { ["Input.Kind"] = kind, ["Input.Year"] = year, ["Input.Quarter"] = quarter });
@@ -204,10 +205,10 @@ public sealed class ReportsTests
         Assert.Equal(0, await app.WithDbAsync(db => db.ReportRuns.CountAsync()));
     }
 
-    [Fact]
-    public async Task Counselors_and_admins_can_neither_request_nor_download_reports()
+    [Theory, Providers]
+    public async Task Counselors_and_admins_can_neither_request_nor_download_reports(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var runId = await RequestAsync(director, "Quarter", "2026", "1");
         await RunJobAsync(app, runId);
@@ -237,10 +238,10 @@ public sealed class ReportsTests
         Assert.Equal(1, await app.WithDbAsync(db => db.ReportRuns.CountAsync()));
     }
 
-    [Fact]
-    public async Task The_job_is_enqueued_with_the_run_id_and_nothing_else()
+    [Theory, Providers]
+    public async Task The_job_is_enqueued_with_the_run_id_and_nothing_else(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var residentId = await app.CreateResidentAsync(null, "Canary Preferred", "Canary Legal");
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var runId = await RequestAsync(director, "Quarter", "2026", "1");
@@ -282,10 +283,10 @@ public sealed class ReportsTests
         Assert.Equal(typeof(QuarterlyReportJob), recurring.Job.Type);
     }
 
-    [Fact]
-    public async Task The_pdf_reads_back_with_its_figures_labels_and_page_footers_and_nothing_about_any_youth()
+    [Theory, Providers]
+    public async Task The_pdf_reads_back_with_its_figures_labels_and_page_footers_and_nothing_about_any_youth(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var canaries = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SafeHome.Data.Auditing;
+using SafeHome.Data;
 using SafeHome.Domain.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -11,10 +12,10 @@ namespace SafeHome.IntegrationTests.Pages.Residents;
 /// resident, leaves an audit entry written in the same transaction.
 public sealed class AuditCaptureTests
 {
-    [Fact]
-    public async Task Intake_and_edit_write_entries_with_who_and_old_and_new_values()
+    [Theory, Providers]
+    public async Task Intake_and_edit_write_entries_with_who_and_old_and_new_values(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (director, browser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var intake = CaseloadIsolationTests.ValidIntake(app, null);
@@ -45,10 +46,10 @@ public sealed class AuditCaptureTests
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, DateTime.SpecifyKind(update.OccurredAtUtc, DateTimeKind.Utc));
     }
 
-    [Fact]
-    public async Task Viewing_a_resident_is_logged_with_ids_only()
+    [Theory, Providers]
+    public async Task Viewing_a_resident_is_logged_with_ids_only(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (auditor, browser) = await app.SignInNewAsync(Roles.Auditor);
         var resident = await app.CreateResidentAsync(null, "Viewed Example");
 
@@ -65,10 +66,10 @@ public sealed class AuditCaptureTests
         });
     }
 
-    [Fact]
-    public async Task Discharge_and_caseload_changes_are_audited()
+    [Theory, Providers]
+    public async Task Discharge_and_caseload_changes_are_audited(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var first = await app.CreateStaffAsync(Roles.Counselor);
         var second = await app.CreateStaffAsync(Roles.Counselor);
@@ -93,10 +94,10 @@ public sealed class AuditCaptureTests
         Assert.Equal("Reunification", Changes(discharge)["DischargeDestination"].New);
     }
 
-    [Fact]
-    public async Task Staff_changes_are_audited_without_password_hashes_or_stamps()
+    [Theory, Providers]
+    public async Task Staff_changes_are_audited_without_password_hashes_or_stamps(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -10,15 +11,15 @@ namespace SafeHome.IntegrationTests.Pages.Residents;
 public sealed class CaseloadIsolationTests
 {
     [Theory]
-    [InlineData("/Residents/Details/{0}")]
-    [InlineData("/Residents/Edit/{0}")]
-    [InlineData("/Residents/Discharge/{0}")]
-    [InlineData("/Residents/Admit/{0}")]
-    [InlineData("/Residents/Details?id={0}")]
-    [InlineData("/Residents/Edit?id={0}")]
-    public async Task Another_counselors_resident_answers_404_on_every_page(string pattern)
+    [ProviderInlineData("/Residents/Details/{0}")]
+    [ProviderInlineData("/Residents/Edit/{0}")]
+    [ProviderInlineData("/Residents/Discharge/{0}")]
+    [ProviderInlineData("/Residents/Admit/{0}")]
+    [ProviderInlineData("/Residents/Details?id={0}")]
+    [ProviderInlineData("/Residents/Edit?id={0}")]
+    public async Task Another_counselors_resident_answers_404_on_every_page(string pattern, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (a, browserA) = await app.SignInNewAsync(Roles.Counselor);
         var b = await app.CreateStaffAsync(Roles.Counselor);
         var own = await app.CreateResidentAsync(a.Id);
@@ -29,12 +30,12 @@ public sealed class CaseloadIsolationTests
     }
 
     [Theory]
-    [InlineData("Edit")]
-    [InlineData("Discharge")]
-    [InlineData("Admit")]
-    public async Task Posting_a_form_of_your_own_resident_to_another_residents_route_changes_nothing(string page)
+    [ProviderInlineData("Edit")]
+    [ProviderInlineData("Discharge")]
+    [ProviderInlineData("Admit")]
+    public async Task Posting_a_form_of_your_own_resident_to_another_residents_route_changes_nothing(string page, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (a, browserA) = await app.SignInNewAsync(Roles.Counselor);
         var b = await app.CreateStaffAsync(Roles.Counselor);
         var own = await app.CreateResidentAsync(a.Id);
@@ -53,10 +54,10 @@ public sealed class CaseloadIsolationTests
         Assert.Equal(before, await SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_forged_submission_id_naming_another_counselors_resident_creates_nothing_and_reveals_nothing()
+    [Theory, Providers]
+    public async Task A_forged_submission_id_naming_another_counselors_resident_creates_nothing_and_reveals_nothing(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browserA) = await app.SignInNewAsync(Roles.Counselor);
         var b = await app.CreateStaffAsync(Roles.Counselor);
         var others = await app.CreateResidentAsync(b.Id, "Other Example", "Other Q. Example");
@@ -68,10 +69,10 @@ public sealed class CaseloadIsolationTests
         Assert.Equal(before, await SnapshotAsync(app));
     }
 
-    [Fact]
-    public async Task A_counselor_intake_ignores_a_forged_primary_counselor_and_lands_on_their_own_caseload()
+    [Theory, Providers]
+    public async Task A_counselor_intake_ignores_a_forged_primary_counselor_and_lands_on_their_own_caseload(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (a, browserA) = await app.SignInNewAsync(Roles.Counselor);
         var b = await app.CreateStaffAsync(Roles.Counselor);
         var fields = ValidIntake(app, null);
@@ -84,10 +85,10 @@ public sealed class CaseloadIsolationTests
         Assert.Equal(a.Id, Assert.Single(counselors));
     }
 
-    [Fact]
-    public async Task The_list_shows_a_counselor_exactly_their_caseload_and_a_director_everyone()
+    [Theory, Providers]
+    public async Task The_list_shows_a_counselor_exactly_their_caseload_and_a_director_everyone(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (a, browserA) = await app.SignInNewAsync(Roles.Counselor);
         var b = await app.CreateStaffAsync(Roles.Counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
@@ -105,10 +106,10 @@ public sealed class CaseloadIsolationTests
         Assert.Contains("Unassigned Example", directorList, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_secondary_counselor_sees_the_resident_and_loses_it_when_unassigned()
+    [Theory, Providers]
+    public async Task A_secondary_counselor_sees_the_resident_and_loses_it_when_unassigned(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var primary = await app.CreateStaffAsync(Roles.Counselor);
         var (secondary, secondaryBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);

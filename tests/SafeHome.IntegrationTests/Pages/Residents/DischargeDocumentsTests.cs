@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Residents;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
@@ -18,10 +19,10 @@ public sealed class DischargeDocumentsTests
         ["Input.DischargeDestination"] = "RelativeKin",
     };
 
-    [Fact]
-    public async Task The_ticked_documents_are_saved_with_the_discharge_and_shown_on_the_overview()
+    [Theory, Providers]
+    public async Task The_ticked_documents_are_saved_with_the_discharge_and_shown_on_the_overview(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var url = $"/Residents/Discharge/{residentId}";
@@ -37,10 +38,10 @@ public sealed class DischargeDocumentsTests
         Assert.Equal("Birth certificate, Driver's licence or state ID", overview.QuerySelector(".documents-at-exit")!.TextContent.Trim());
     }
 
-    [Fact]
-    public async Task Nothing_ticked_records_none_and_a_stay_discharged_before_the_checklist_shows_not_recorded()
+    [Theory, Providers]
+    public async Task Nothing_ticked_records_none_and_a_stay_discharged_before_the_checklist_shows_not_recorded(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var withForm = await app.CreateResidentAsync(counselor.Id);
         var earlier = await app.CreateResidentAsync(counselor.Id, "Invented Other");
@@ -59,14 +60,14 @@ public sealed class DischargeDocumentsTests
     }
 
     [Theory]
-    [InlineData("Passport")]
-    [InlineData("64")]
-    [InlineData("-1")]
-    [InlineData("<script>alert(1)</script>")]
-    [InlineData("BirthCertificate\u202E")]
-    public async Task A_document_not_on_the_checklist_is_refused_next_to_the_checklist_and_the_stay_stays_open(string value)
+    [ProviderInlineData("Passport")]
+    [ProviderInlineData("64")]
+    [ProviderInlineData("-1")]
+    [ProviderInlineData("<script>alert(1)</script>")]
+    [ProviderInlineData("BirthCertificate\u202E")]
+    public async Task A_document_not_on_the_checklist_is_refused_next_to_the_checklist_and_the_stay_stays_open(string value, DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var values = Values(app.Today.ToString("yyyy-MM-dd"));
@@ -79,10 +80,10 @@ public sealed class DischargeDocumentsTests
         Assert.Null(await app.WithDbAsync(db => db.Stays.Where(s => s.ResidentId == residentId).Select(s => s.DischargedOn).SingleAsync()));
     }
 
-    [Fact]
-    public async Task A_refused_discharge_keeps_the_ticked_documents()
+    [Theory, Providers]
+    public async Task A_refused_discharge_keeps_the_ticked_documents(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var url = $"/Residents/Discharge/{residentId}";

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SafeHome.Data;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
 
@@ -7,10 +8,10 @@ namespace SafeHome.IntegrationTests.Pages.Residents;
 
 public sealed class IntakeTests
 {
-    [Fact]
-    public async Task A_director_admits_a_resident_and_assigns_the_primary_counselor()
+    [Theory, Providers]
+    public async Task A_director_admits_a_resident_and_assigns_the_primary_counselor(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
         var fields = CaseloadIsolationTests.ValidIntake(app, null);
@@ -31,10 +32,10 @@ public sealed class IntakeTests
         Assert.Equal("Resident overview · SafeHome", overview.Title);
     }
 
-    [Fact]
-    public async Task A_double_submitted_intake_creates_one_resident()
+    [Theory, Providers]
+    public async Task A_double_submitted_intake_creates_one_resident(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Counselor);
         var form = await browser.GetDocumentAsync("/Residents/Intake");
         var fields = CaseloadIsolationTests.ValidIntake(app, null);
@@ -48,10 +49,10 @@ public sealed class IntakeTests
         Assert.Equal(1, await app.WithDbAsync(db => db.Stays.CountAsync()));
     }
 
-    [Fact]
-    public async Task Age_at_admission_follows_the_configured_range()
+    [Theory, Providers]
+    public async Task Age_at_admission_follows_the_configured_range(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, browser) = await app.SignInNewAsync(Roles.Counselor);
         var fields = CaseloadIsolationTests.ValidIntake(app, null);
         fields["Input.DateOfBirth"] = app.Today.AddYears(-22).ToString("yyyy-MM-dd");
@@ -64,10 +65,10 @@ public sealed class IntakeTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Residents.CountAsync()));
     }
 
-    [Fact]
-    public async Task Discharge_then_readmission_keeps_both_stays_and_refuses_an_overlap()
+    [Theory, Providers]
+    public async Task Discharge_then_readmission_keeps_both_stays_and_refuses_an_overlap(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var id = await app.CreateResidentAsync(counselor.Id);
         var planId = await app.CreatePlanAsync(id, Domain.Plans.PlanStatus.Active, counselor.Id);
@@ -102,10 +103,10 @@ public sealed class IntakeTests
         Assert.Null(stays[1].DischargedOn);
     }
 
-    [Fact]
-    public async Task Searching_the_list_matches_part_of_a_preferred_name_and_treats_wildcards_as_text()
+    [Theory, Providers]
+    public async Task Searching_the_list_matches_part_of_a_preferred_name_and_treats_wildcards_as_text(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         await app.CreateResidentAsync(null, "Aster Example");
         await app.CreateResidentAsync(null, "Birch Example");
@@ -122,10 +123,10 @@ public sealed class IntakeTests
         Assert.DoesNotContain("Aster Example", percentList, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_list_pages_through_many_residents()
+    [Theory, Providers]
+    public async Task The_list_pages_through_many_residents(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
         for (var i = 0; i < 25; i++)
         {

@@ -16,10 +16,10 @@ public sealed class SeparationOfDutiesTests
 {
     private const string NewPassword = "juniper kettle orbit 6612";
 
-    [Fact]
-    public async Task An_admin_who_creates_a_director_and_uses_its_link_reads_no_resident_until_another_director_confirms()
+    [Theory, Providers]
+    public async Task An_admin_who_creates_a_director_and_uses_its_link_reads_no_resident_until_another_director_confirms(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var director = await app.CreateStaffAsync(Roles.ProgramDirector);
         var (admin, adminBrowser) = await app.SignInNewAsync(Roles.Admin);
         await app.CreateResidentAsync(null);
@@ -70,10 +70,10 @@ public sealed class SeparationOfDutiesTests
         Assert.Contains(history, e => e.Action == AuditActions.Update && e.UserId == director.Id);
     }
 
-    [Fact]
-    public async Task Resetting_an_existing_directors_password_holds_the_role_until_another_director_confirms_after_the_password_is_set()
+    [Theory, Providers]
+    public async Task Resetting_an_existing_directors_password_holds_the_role_until_another_director_confirms_after_the_password_is_set(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var confirmer = await app.CreateStaffAsync(Roles.ProgramDirector);
         var (target, targetSession) = await app.SignInNewAsync(Roles.ProgramDirector);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
@@ -109,10 +109,10 @@ public sealed class SeparationOfDutiesTests
         Assert.Contains("not valid any more", (await HtmlForms.ParseAsync(reused)).Body!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_declined_password_reset_gives_the_role_back_and_removes_the_password_set_from_the_link()
+    [Theory, Providers]
+    public async Task A_declined_password_reset_gives_the_role_back_and_removes_the_password_set_from_the_link(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var confirmer = await app.CreateStaffAsync(Roles.ProgramDirector);
         var target = await app.CreateStaffAsync(Roles.Counselor);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
@@ -130,10 +130,10 @@ public sealed class SeparationOfDutiesTests
         Assert.Equal(AccountChangeStatus.Declined, status);
     }
 
-    [Fact]
-    public async Task An_mfa_reset_of_a_director_happens_only_when_another_director_confirms_it()
+    [Theory, Providers]
+    public async Task An_mfa_reset_of_a_director_happens_only_when_another_director_confirms_it(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var confirmer = await app.CreateStaffAsync(Roles.ProgramDirector);
         var target = await app.CreateStaffAsync(Roles.ProgramDirector);
         var keyBefore = await WithUsersAsync(app, async users =>
@@ -158,10 +158,10 @@ public sealed class SeparationOfDutiesTests
         Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Select(e => e.Action).ToListAsync()), a => a == AuditActions.MfaReset);
     }
 
-    [Fact]
-    public async Task Reactivating_a_counselor_waits_for_a_director_and_an_admin_account_is_reactivated_at_once()
+    [Theory, Providers]
+    public async Task Reactivating_a_counselor_waits_for_a_director_and_an_admin_account_is_reactivated_at_once(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var confirmer = await app.CreateStaffAsync(Roles.ProgramDirector);
         var counselor = await app.CreateStaffAsync(Roles.Counselor);
         var otherAdmin = await app.CreateStaffAsync(Roles.Admin);
@@ -180,10 +180,10 @@ public sealed class SeparationOfDutiesTests
         Assert.True(await IsActiveAsync(app, counselor.Id));
     }
 
-    [Fact]
-    public async Task Changing_a_counselor_to_director_keeps_the_counselor_role_until_confirmed_and_blocks_other_changes_meanwhile()
+    [Theory, Providers]
+    public async Task Changing_a_counselor_to_director_keeps_the_counselor_role_until_confirmed_and_blocks_other_changes_meanwhile(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var confirmer = await app.CreateStaffAsync(Roles.ProgramDirector);
         var (member, session) = await app.SignInNewAsync(Roles.Counselor);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
@@ -201,10 +201,10 @@ public sealed class SeparationOfDutiesTests
         Assert.Equal([Roles.ProgramDirector], await RolesOfAsync(app, member.Id));
     }
 
-    [Fact]
-    public async Task The_requester_and_the_account_itself_cannot_decide_a_request()
+    [Theory, Providers]
+    public async Task The_requester_and_the_account_itself_cannot_decide_a_request(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (director, browser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var other = await app.CreateStaffAsync(Roles.Counselor);
         var now = app.Clock.GetUtcNow().UtcDateTime;
@@ -234,10 +234,10 @@ public sealed class SeparationOfDutiesTests
         Assert.Empty((await browser.GetDocumentAsync("/Staff/Requests")).QuerySelectorAll("#open-requests form"));
     }
 
-    [Fact]
-    public async Task A_director_posting_a_role_change_for_themselves_is_refused()
+    [Theory, Providers]
+    public async Task A_director_posting_a_role_change_for_themselves_is_refused(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (director, browser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var token = await browser.AntiforgeryTokenAsync("/Staff/Requests");
 
@@ -247,10 +247,10 @@ public sealed class SeparationOfDutiesTests
         Assert.Equal([Roles.ProgramDirector], await RolesOfAsync(app, director.Id));
     }
 
-    [Fact]
-    public async Task The_create_page_says_the_first_director_is_made_at_the_console_while_none_exists()
+    [Theory, Providers]
+    public async Task The_create_page_says_the_first_director_is_made_at_the_console_while_none_exists(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         Assert.Contains("create-user", (await admin.GetDocumentAsync("/Admin/Staff/Create")).QuerySelector("#no-director")!.TextContent, StringComparison.Ordinal);
 
@@ -258,10 +258,10 @@ public sealed class SeparationOfDutiesTests
         Assert.Null((await admin.GetDocumentAsync("/Admin/Staff/Create")).QuerySelector("#no-director"));
     }
 
-    [Fact]
-    public async Task An_expired_password_link_is_refused_with_a_clear_message()
+    [Theory, Providers]
+    public async Task An_expired_password_link_is_refused_with_a_clear_message(DatabaseProvider provider)
     {
-        await using var app = await SafeHomeApp.StartAsync();
+        await using var app = await SafeHomeApp.StartAsync(provider);
         var target = await app.CreateStaffAsync(Roles.Admin);
         var (_, admin) = await app.SignInNewAsync(Roles.Admin);
         var reset = await admin.SubmitFormAsync($"/Admin/Staff/Edit/{target.Id}", new(), handler: "ResetLink");
