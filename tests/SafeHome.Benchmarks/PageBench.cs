@@ -54,14 +54,10 @@ internal static partial class PageBench
         var noTemplate = args.Contains("--no-template");
         var prewarm = int.Parse(Option(args, "--prewarm") ?? "30", CultureInfo.InvariantCulture);
         var appEnvironment = Options(args, "--app-env").Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.Ordinal);
-        var root = RepositoryRoot();
 
         // The configuration this benchmark was built in (bin/<Configuration>/net10.0/) is the one the servers run in.
+        var (webDll, templateDll) = BuiltServers(Option(args, "--web-dll"));
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        // --web-dll points at another build of the app (a worktree of an earlier commit) for an A/B comparison on the
-        // same seeded folder and machine.
-        var webDll = Option(args, "--web-dll") is { } other ? Path.GetFullPath(other) : Path.Combine(root, "src", "SafeHome.Web", "bin", configuration, "net10.0", "SafeHome.Web.dll");
-        var templateDll = Path.Combine(root, "tests", "SafeHome.Benchmarks.Template", "bin", configuration, "net10.0", "SafeHome.Benchmarks.Template.dll");
         foreach (var dll in new[] { webDll, templateDll }.Where(d => !File.Exists(d)))
         {
             await Console.Error.WriteLineAsync($"Not built: {dll} (dotnet build SafeHome.sln -c Release)");
@@ -77,22 +73,9 @@ internal static partial class PageBench
         var folder = Path.GetFullPath(given ?? Path.Combine(Path.GetTempPath(), "safehome-page-bench-" + Guid.NewGuid().ToString("N")));
         try
         {
-            BenchSeed seed;
-            if (File.Exists(Path.Combine(folder, SeedFile)))
+            if (await SeededAsync(webDll, folder) is not { } seed)
             {
-                Console.WriteLine($"Reusing the seeded data folder {folder}");
-                seed = JsonSerializer.Deserialize<BenchSeed>(await File.ReadAllTextAsync(Path.Combine(folder, SeedFile)))!;
-            }
-            else
-            {
-                Console.WriteLine($"Seeding the program into {folder} (not measured) ...");
-                seed = await SeedAsync(folder, Path.GetDirectoryName(webDll)!);
-                await File.WriteAllTextAsync(Path.Combine(folder, SeedFile), JsonSerializer.Serialize(seed, Indented));
-                if (await VerifyAuditAsync(webDll, folder) != 0)
-                {
-                    await Console.Error.WriteLineAsync("verify-audit failed on the seeded data.");
-                    return 1;
-                }
+                return 1;
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -135,11 +118,34 @@ internal static partial class PageBench
 
     // ---- Seeding: the app's own services in this process, never a server.
 
-    private static async Task<BenchSeed> SeedAsync(string folder, string webBin)
+    /// The program seeded into the folder (or the PostgreSQL database), once: a later run finds the seed file and reuses it.
+    private static async Task<BenchSeed?> SeededAsync(string webDll, string folder, string? postgres = null)
+    {
+        if (File.Exists(Path.Combine(folder, SeedFile)))
+        {
+            Console.WriteLine($"Reusing the seeded data in {folder}");
+            return JsonSerializer.Deserialize<BenchSeed>(await File.ReadAllTextAsync(Path.Combine(folder, SeedFile)))!;
+        }
+
+        Console.WriteLine($"Seeding the program into {(postgres is null ? folder : "PostgreSQL, keys in " + folder)} (not measured) ...");
+        var seed = await SeedAsync(folder, Path.GetDirectoryName(webDll)!, postgres);
+        await File.WriteAllTextAsync(Path.Combine(folder, SeedFile), JsonSerializer.Serialize(seed, Indented));
+        if (await VerifyAuditAsync(webDll, folder, postgres) != 0)
+        {
+            await Console.Error.WriteLineAsync("verify-audit failed on the seeded data.");
+            return null;
+        }
+
+        return seed;
+    }
+
+    /// <param name="postgres">A PostgreSQL database to seed instead of the folder's SQLite file (the folder still holds
+    /// the keys), for cluster-bench.</param>
+    private static async Task<BenchSeed> SeedAsync(string folder, string webBin, string? postgres = null)
     {
         var watch = Stopwatch.StartNew();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = webBin });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataFolder"] = folder, ["Jobs:RunServer"] = "false" });
+        builder.Configuration.AddInMemoryCollection(DatabaseSettings(folder, postgres).Append(new("Jobs:RunServer", "false")));
         builder.Logging.ClearProviders();
         builder.AddSafeHome();
         await using var app = builder.Build();
@@ -286,7 +292,8 @@ internal static partial class PageBench
                 await db.MissingEpisodes.CountAsync(e => e.ResidentId == residentId),
                 await db.ServicePlans.CountAsync(p => p.ResidentId == residentId),
                 await db.AuditEntries.CountAsync(a => a.ResidentId == residentId));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seeded in {watch.Elapsed.TotalSeconds:F0} s; database {new FileInfo(Path.Combine(folder, "safehome.db")).Length / 1048576.0:F0} MB"));
+            var file = new FileInfo(Path.Combine(folder, "safehome.db"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seeded in {watch.Elapsed.TotalSeconds:F0} s{(file.Exists ? $"; database {file.Length / 1048576.0:F0} MB" : string.Empty)}"));
             return seed;
         }
     }
@@ -312,12 +319,20 @@ internal static partial class PageBench
         return new BenchAccount(user.Id, email, enrol ? await Authenticator.EnrolAsync(users, user) : null);
     }
 
-    private static async Task<int> VerifyAuditAsync(string webDll, string folder)
+    /// Where an app process finds its data: the folder's SQLite file, or a PostgreSQL database with its keys in the folder.
+    private static IEnumerable<KeyValuePair<string, string?>> DatabaseSettings(string folder, string? postgres) =>
+        postgres is null
+            ? [new("Database:DataFolder", folder)]
+            : [new("Database:DataFolder", folder), new("Database:Provider", "Postgres"), new("Database:ConnectionString", postgres)];
+
+    private static string[] DatabaseArguments(string folder, string? postgres) => [.. DatabaseSettings(folder, postgres).Select(s => $"--{s.Key}={s.Value}")];
+
+    private static async Task<int> VerifyAuditAsync(string webDll, string folder, string? postgres = null)
     {
         Console.WriteLine("Checking the seeded chain with the app's verify-audit ...");
         var watch = Stopwatch.StartNew();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(webDll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { webDll, "verify-audit", "--Database:DataFolder=" + folder, "--Jobs:RunServer=false" })
+        foreach (var arg in new[] { webDll, "verify-audit", "--Jobs:RunServer=false" }.Concat(DatabaseArguments(folder, postgres)))
         {
             start.ArgumentList.Add(arg);
         }
@@ -469,7 +484,12 @@ internal static partial class PageBench
 
     /// The load driver: a fixed number of connections, each sending its next GET as soon as the last answer is read
     /// (closed loop, as wrk does). Latencies count from the warm-up's end; only 200s are successes.
-    private static async Task<LoadResult> LoadAsync(ServerProcess server, Uri url, string? cookie, TimeSpan warmup, TimeSpan duration)
+    private static Task<LoadResult> LoadAsync(ServerProcess server, Uri url, string? cookie, TimeSpan warmup, TimeSpan duration) =>
+        LoadAsync([server], url.PathAndQuery, cookie, warmup, duration);
+
+    /// The same across several nodes of one installation: the connections are dealt out among them in turn, as a
+    /// round-robin load balancer would; CPU is summed over the nodes and RSS is the first node's.
+    private static async Task<LoadResult> LoadAsync(ServerProcess[] servers, string path, string? cookie, TimeSpan warmup, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -483,16 +503,17 @@ internal static partial class PageBench
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         using var sampling = new CancellationTokenSource();
-        var sampler = SampleRssAsync(server, measureFrom, sampling.Token);
+        var sampler = SampleRssAsync(servers[0], measureFrom, sampling.Token);
+        TimeSpan CpuTime() => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime());
         var cpuAtStart = Task.Run(async () =>
         {
             await Task.Delay(warmup);
-            return server.CpuTime();
+            return CpuTime();
         });
-        var workers = Enumerable.Range(0, Connections).Select(_ => Task.Run(() => WorkerAsync(client, url, cookie, measureFrom, stopAt))).ToArray();
+        var workers = Enumerable.Range(0, Connections).Select(i => Task.Run(() => WorkerAsync(client, new Uri(servers[i % servers.Length].BaseUri, path), cookie, measureFrom, stopAt))).ToArray();
         var done = await Task.WhenAll(workers);
         var seconds = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
-        var cpu = server.CpuTime() - await cpuAtStart;
+        var cpu = CpuTime() - await cpuAtStart;
         await sampling.CancelAsync();
         var maxRss = await sampler;
         var latencies = done.SelectMany(w => w.Latencies).Order().ToList();
@@ -656,6 +677,17 @@ internal static partial class PageBench
     private static partial Regex TokenPattern();
 
     // ---- Plumbing.
+
+    /// The app's and the template's builds, from their own bin folders in this build's configuration; --web-dll points
+    /// at another build of the app (a worktree of an earlier commit) for an A/B comparison on the same folder and machine.
+    private static (string WebDll, string TemplateDll) BuiltServers(string? webDll = null)
+    {
+        var root = RepositoryRoot();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        return (
+            webDll is not null ? Path.GetFullPath(webDll) : Path.Combine(root, "src", "SafeHome.Web", "bin", configuration, "net10.0", "SafeHome.Web.dll"),
+            Path.Combine(root, "tests", "SafeHome.Benchmarks.Template", "bin", configuration, "net10.0", "SafeHome.Benchmarks.Template.dll"));
+    }
 
     private static string RepositoryRoot()
     {

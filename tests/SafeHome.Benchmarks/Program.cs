@@ -42,6 +42,11 @@
 //   builds can be compared in alternating runs on the same machine.
 //   --app-env KEY=VALUE (repeatable) sets an environment variable on the SafeHome process only, e.g. to compare GC
 //   settings without rebuilding: --app-env DOTNET_gcServer=0
+//   Several nodes (issue 17): the resident overview and the notes list on SQLite (one node, the baseline), on PostgreSQL
+//   with one node and with two nodes sharing the load round-robin, in one run, as ratios to SQLite. Seeds the same
+//   program as page-bench into the SQLite folder (or reuses page-bench's) and into a database safehome_bench on the
+//   server (its keys in PATH/postgres); both nodes share that folder's keys, as the README says nodes must:
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- cluster-bench --postgres "Host=/tmp/pg;Username=postgres" [--db-folder PATH] [--seconds 10] [--json FILE]
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
@@ -63,6 +68,11 @@ if (args.Length > 0 && args[0] == "verify-bench")
 if (args.Length > 0 && args[0] == "page-bench")
 {
     return await SafeHome.Benchmarks.PageBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "cluster-bench")
+{
+    return await SafeHome.Benchmarks.PageBench.RunClusterAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "report-e2e")
