@@ -53,6 +53,13 @@ public static class DatabaseServiceCollectionExtensions
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
         };
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // EF's own SQLite table rebuilds (PRAGMA foreign_keys around them) run outside the migration's
+            // transaction, and EF warns about it on every fresh database; the rebuild is EF-generated and already
+            // shipped, so the warning told a newcomer nothing they could act on.
+            builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
+        }
     }
 
     public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)

@@ -85,7 +85,7 @@ public sealed class DemoSeeder(SafeHomeDbContext db, StaffAccounts accounts, Use
         var secondId = counselors[^1];
         var second = await db.Users.SingleAsync(u => u.Id == secondId);
         second.RequiresCosign = true;
-        var residents = await db.Residents.Include(r => r.Stays).Include(r => r.Assignments).ToListAsync();
+        var residents = await db.Residents.Include(r => r.Stays).Include(r => r.Assignments).AsSplitQuery().ToListAsync();
         foreach (var resident in residents)
         {
             var author = resident.PrimaryCounselorId!;

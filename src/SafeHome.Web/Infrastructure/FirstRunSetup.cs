@@ -67,12 +67,17 @@ public sealed class FirstRunBanner(IServiceProvider services, IHostApplicationLi
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty;
         address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
         var token = setup.GetOrIssueToken();
+        // Framed and printed after start-up, so it is the last thing on the console and easy to find.
+        var link = $"{address}/Account/Setup?token={token}";
+        var rule = new string('=', Math.Max(link.Length + 4, 72));
         await console.Writer.WriteLineAsync(
             $"""
 
-            SafeHome has no administrator yet. Open this one-time link to create the first one:
+            {rule}
+              SafeHome has no administrator yet. Open this one-time link to create the first one:
 
-                {address}/Account/Setup?token={token}
+                {link}
+            {rule}
 
             """);
         await console.Writer.FlushAsync();
