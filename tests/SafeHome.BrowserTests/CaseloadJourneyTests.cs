@@ -59,7 +59,7 @@ public sealed partial class CaseloadJourneyTests
             // The verb enrols the account and prints its key and otpauth link: the director's app takes the secret.
             var secret = Regex.Match(verbOutput, @"otpauth://totp/SafeHome:[^?\s]+\?secret=(?<secret>[A-Z2-7]+)&issuer=SafeHome");
             Assert.True(secret.Success, verbOutput);
-            Authenticators[Director] = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret.Groups["secret"].Value));
+            Authenticators[Director] = new AuthenticatorApp(secret.Groups["secret"].Value);
             var directorPage = await NewPageAsync(browser, server, pages);
             await directorPage.GotoAsync("/Account/Login");
             await SignInAsync(directorPage, Director);
@@ -75,6 +75,7 @@ public sealed partial class CaseloadJourneyTests
                 await SetPasswordAsync(own[person], link, person);
             }
 
+            await OpenProgramMenuAsync(directorPage);
             await directorPage.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Account changes" }).ClickAsync();
             foreach (var person in new[] { Casey, Corey })
             {
@@ -119,6 +120,7 @@ public sealed partial class CaseloadJourneyTests
             // 6. The director asks for last quarter's outcome report; the page polls the job's progress (plain fetch)
             // until the PDF is ready, without anyone reloading it.
             var director = signedIn[Director];
+            await OpenProgramMenuAsync(director);
             await director.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Outcome reports" }).ClickAsync();
             await director.GetByRole(AriaRole.Link, new() { Name = "Request a report" }).ClickAsync();
             var polled = director.WaitForResponseAsync(r => r.Url.Contains("handler=Progress", StringComparison.Ordinal) && r.Status == 200, new() { Timeout = 90_000 });
@@ -152,19 +154,14 @@ public sealed partial class CaseloadJourneyTests
         return page;
     }
 
+    /// The director's program-wide pages sit in the menu's "Program" group.
+    private static Task OpenProgramMenuAsync(IPage page) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).Locator("summary", new() { HasText = "Program" }).ClickAsync();
+
     private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 
-    // Each person's authenticator app: the key they read off the enrolment page, and the last time step used (a code
-    // works once, so a second sign-in within the same 30 s takes the next step's code, which the server's window allows).
-    private static readonly Dictionary<Person, OtpNet.Totp> Authenticators = [];
-    private static readonly Dictionary<Person, long> LastSteps = [];
-
-    private static string NextCode(Person person, OtpNet.Totp app)
-    {
-        var step = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30, LastSteps.GetValueOrDefault(person) + 1);
-        LastSteps[person] = step;
-        return app.ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
-    }
+    // Each person's authenticator app, holding the key they read off the enrolment page.
+    private static readonly Dictionary<Person, AuthenticatorApp> Authenticators = [];
 
     private static async Task SignInAsync(IPage page, Person person)
     {
@@ -175,7 +172,7 @@ public sealed partial class CaseloadJourneyTests
         if (Authenticators.TryGetValue(person, out var app))
         {
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your code" })).ToBeVisibleAsync();
-            await Field(page, "Code from your authenticator app").FillAsync(NextCode(person, app));
+            await Field(page, "Code from your authenticator app").FillAsync(app.NextCode());
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         }
         else
@@ -183,9 +180,8 @@ public sealed partial class CaseloadJourneyTests
             // A new account sets up its authenticator before anything else opens.
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up your authenticator" })).ToBeVisibleAsync();
             await Expect(page.Locator("#qr-code svg")).ToBeVisibleAsync();
-            var key = (await page.Locator("#authenticator-key").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
-            app = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key));
-            await Field(page, "Code from the app").FillAsync(NextCode(person, app));
+            app = new AuthenticatorApp((await page.Locator("#authenticator-key").TextContentAsync())!);
+            await Field(page, "Code from the app").FillAsync(app.NextCode());
             await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
             await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
             Authenticators[person] = app;
@@ -210,6 +206,12 @@ public sealed partial class CaseloadJourneyTests
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = person.DisplayName, Level = 1 })).ToBeVisibleAsync();
         var link = admin.Locator("#reset-link");
         await Expect(link).ToHaveValueAsync(ResetPasswordUrl());
+
+        // The link is hundreds of characters: the copy button puts all of it on the clipboard and says so.
+        await admin.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
+        await Expect(admin.Locator("#reset-link-copied")).ToHaveTextAsync("Copied.");
+        Assert.Equal(await link.InputValueAsync(), await admin.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         return await link.InputValueAsync();
     }
 

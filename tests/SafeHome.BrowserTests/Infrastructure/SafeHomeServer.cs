@@ -16,12 +16,14 @@ public sealed partial class SafeHomeServer : IAsyncDisposable
     private readonly string _dataFolder;
     private readonly Lock _gate = new();
     private readonly StringBuilder _output = new();
+    private readonly bool _seedDemo;
     private readonly TaskCompletionSource<Uri> _setupLink = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SafeHomeServer(Process process, string dataFolder)
+    private SafeHomeServer(Process process, string dataFolder, bool seedDemo)
     {
         _process = process;
         _dataFolder = dataFolder;
+        _seedDemo = seedDemo;
     }
 
     /// Scheme, host and port the app listens on, e.g. http://127.0.0.1:40123/.
@@ -42,7 +44,14 @@ public sealed partial class SafeHomeServer : IAsyncDisposable
         }
     }
 
-    public static async Task<SafeHomeServer> StartAsync(CancellationToken cancellationToken)
+    /// Demo accounts printed by `--seed-demo`, by email: password and authenticator key.
+    public IReadOnlyDictionary<string, (string Password, string AuthenticatorKey)> DemoAccounts { get; private set; } =
+        new Dictionary<string, (string, string)>();
+
+    /// The app on a fresh data folder. With <paramref name="seedDemo"/> it is filled with the invented demo program
+    /// (an administrator exists, so no setup link is printed): the start is complete when Kestrel says it listens.
+    /// <paramref name="settings"/> are configuration keys (e.g. "Jobs:MissingAlertsCron") passed as environment variables.
+    public static async Task<SafeHomeServer> StartAsync(CancellationToken cancellationToken, bool seedDemo = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         var webDll = LocateWebAssembly();
         var dataFolder = Directory.CreateTempSubdirectory("safehome-browser-").FullName;
@@ -61,11 +70,21 @@ public sealed partial class SafeHomeServer : IAsyncDisposable
                 ["DOTNET_ENVIRONMENT"] = "Development",
                 ["Database__DataFolder"] = dataFolder,
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             },
         };
+        if (seedDemo)
+        {
+            start.ArgumentList.Add("--seed-demo");
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var server = new SafeHomeServer(process, dataFolder);
+        var server = new SafeHomeServer(process, dataFolder, seedDemo);
         process.OutputDataReceived += (_, e) => server.Receive(e.Data);
         process.ErrorDataReceived += (_, e) => server.Receive(e.Data);
         process.Exited += (_, _) => server._setupLink.TrySetCanceled();
@@ -102,6 +121,12 @@ public sealed partial class SafeHomeServer : IAsyncDisposable
             }
 
             server.BaseAddress = new Uri(server.SetupLink.GetLeftPart(UriPartial.Authority) + "/");
+            if (seedDemo)
+            {
+                server.DemoAccounts = DemoAccountPattern().Matches(server.Output)
+                    .ToDictionary(m => m.Groups["email"].Value, m => (m.Groups["password"].Value, m.Groups["key"].Value));
+            }
+
             return server;
         }
         catch
@@ -158,10 +183,11 @@ public sealed partial class SafeHomeServer : IAsyncDisposable
             _output.AppendLine(line);
         }
 
-        var match = SetupLinkPattern().Match(line);
+        // A demo start has an administrator, so no setup link: the listening address stands in for it.
+        var match = _seedDemo ? ListeningPattern().Match(line) : SetupLinkPattern().Match(line);
         if (match.Success)
         {
-            _setupLink.TrySetResult(new Uri(match.Value));
+            _setupLink.TrySetResult(new Uri(match.Groups["url"].Value));
         }
     }
 
@@ -225,6 +251,12 @@ public sealed partial class SafeHomeServer : IAsyncDisposable
         throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} contains SafeHome.sln.");
     }
 
-    [GeneratedRegex(@"https?://\S+?/Account/Setup\?token=[0-9a-f]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<url>https?://\S+?/Account/Setup\?token=[0-9a-f]+)", RegexOptions.CultureInvariant)]
     private static partial Regex SetupLinkPattern();
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ListeningPattern();
+
+    [GeneratedRegex(@"(?<email>demo\.[a-z0-9]+@example\.invalid)\s+(?<password>\S+)\s*\n\s*authenticator key (?<key>\S+)", RegexOptions.CultureInvariant)]
+    private static partial Regex DemoAccountPattern();
 }
