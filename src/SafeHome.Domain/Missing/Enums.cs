@@ -38,6 +38,9 @@ public enum NotificationMethod
     Email,
     Fax,
     Letter,
+
+    /// The program director saw the alert while signed in to SafeHome and recorded it themselves.
+    [Display(Name = "Seen in SafeHome")] InSafeHome,
 }
 
 /// DOMAIN.md §4 [synthesis, after UK grading].

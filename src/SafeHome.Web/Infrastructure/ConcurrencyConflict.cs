@@ -17,7 +17,9 @@ public static class ConcurrencyConflict
     public static IReadOnlyList<ConflictField> Compare<T>(T saved, T yours)
     {
         var fields = new List<ConflictField>();
-        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite))
+        // The version and the double-submit key are the form's bookkeeping, not anything the person typed.
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.CanRead && p.CanWrite && p.Name is not (nameof(IVersionedInput.Version) or "SubmissionId")))
         {
             var savedText = Format(property.GetValue(saved));
             var yourText = Format(property.GetValue(yours));
@@ -40,6 +42,8 @@ public static class ConcurrencyConflict
         Enum e => e.Display(),
         bool b => b ? "Yes" : "No",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable items => string.Join(", ", items.Cast<object>().Select(Format)) is { Length: > 0 } list ? list : "—",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "—",
     };

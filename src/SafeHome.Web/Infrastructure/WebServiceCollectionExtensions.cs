@@ -100,6 +100,7 @@ public static class WebServiceCollectionExtensions
             conventions.AuthorizePage("/Education/Record", Policies.CaseWriter);
             conventions.AuthorizeFolder("/Reports", Policies.ReportReader);
             conventions.AuthorizePage("/Reports/Request", Policies.Director);
+            conventions.AuthorizePage("/Missing/Told", Policies.Director);
             foreach (var page in MissingWritePages)
             {
                 conventions.AuthorizePage(page, Policies.CaseWriter);

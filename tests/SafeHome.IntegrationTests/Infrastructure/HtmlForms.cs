@@ -37,7 +37,7 @@ public static class HtmlForms
         ArgumentNullException.ThrowIfNull(values);
         var form = document.QuerySelectorAll("form[method=post]").OfType<IHtmlFormElement>()
             .FirstOrDefault(f => handler is null
-                ? !f.Action.Contains("/Account/Logout", StringComparison.Ordinal) && !f.Action.Contains("handler=", StringComparison.Ordinal)
+                ? !f.Action.Contains("/Account/Logout", StringComparison.Ordinal) && !f.Action.Contains("/Missing/Told", StringComparison.Ordinal) && !f.Action.Contains("handler=", StringComparison.Ordinal)
                 : f.Action.Contains($"handler={handler}", StringComparison.Ordinal));
         Assert.True(form is not null, $"No form{(handler is null ? string.Empty : $" for handler {handler}")} on {url}");
         var fields = FieldsOf(form);

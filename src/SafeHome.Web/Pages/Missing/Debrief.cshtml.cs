@@ -20,6 +20,8 @@ public sealed class DebriefModel(SafeHomeDbContext db, TimeProvider clock) : Pag
 
     public MissingEpisode Episode { get; private set; } = null!;
 
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -40,33 +42,26 @@ public sealed class DebriefModel(SafeHomeDbContext db, TimeProvider clock) : Pag
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var now = clock.UtcNow();
-        db.ExpectAndBumpVersion(Episode, Input.Version);
-        bool completed;
-        try
-        {
-            completed = Episode.RecordDebrief(Input.ToDetails(), User.UserId(), now);
-            if (completed)
+        var completed = false;
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Episode,
+            Input,
+            async episode =>
             {
-                // Raised in the same save as the debrief, so a debrief is never stored without its follow-ups.
-                await db.RaiseFollowUpsAsync(Episode.ResidentId, ReviewTrigger.MissingEpisode, Episode.Id, now);
-            }
-
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
+                completed = episode.RecordDebrief(Input.ToDetails(), User.UserId(), now);
+                if (completed)
+                {
+                    // Raised in the same save as the debrief, so a debrief is never stored without its follow-ups.
+                    await db.RaiseFollowUpsAsync(episode.ResidentId, ReviewTrigger.MissingEpisode, episode.Id, now);
+                }
+            },
+            async () => await LoadAsync(id) ? Episode : null,
+            InputModel.From);
+        if (!outcome.Saved)
         {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else changed this episode meanwhile. Reload the episode and try again.");
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -97,9 +92,28 @@ public sealed class DebriefModel(SafeHomeDbContext db, TimeProvider clock) : Pag
         return true;
     }
 
-    public sealed class InputModel : IValidatableObject
+    public sealed class InputModel : IValidatableObject, IVersionedInput
     {
         public long Version { get; set; }
+
+        /// The debrief as saved, to set beside what was typed when someone else recorded one first.
+        public static InputModel From(MissingEpisode episode) => episode.Debrief is not { } d
+            ? new() { Version = episode.Version }
+            : new()
+            {
+                Version = episode.Version,
+                HeldAtUtc = d.HeldAtUtc,
+                Outcome = d.Outcome,
+                DeclinedReason = d.DeclinedReason,
+                ConductedBy = d.ConductedBy,
+                ConductedByDirectCarer = d.ConductedByDirectCarer,
+                PushFactors = [.. Enum.GetValues<PushFactors>().Where(f => f != Domain.Missing.PushFactors.None && d.PushFactors.HasFlag(f))],
+                PullFactors = [.. Enum.GetValues<PullFactors>().Where(f => f != Domain.Missing.PullFactors.None && d.PullFactors.HasFlag(f))],
+                Experiences = d.Experiences,
+                HarmReported = d.HarmReported,
+                HarmDetails = d.HarmDetails,
+                Referrals = d.Referrals,
+            };
 
         [Required(ErrorMessage = "Enter when the debrief was held or offered.")]
         [Display(Name = "Held or offered at")]

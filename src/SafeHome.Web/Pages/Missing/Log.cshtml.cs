@@ -18,6 +18,8 @@ public sealed class LogModel(SafeHomeDbContext db, TimeProvider clock) : PageMod
 
     public MissingEpisode Episode { get; private set; } = null!;
 
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -36,25 +38,22 @@ public sealed class LogModel(SafeHomeDbContext db, TimeProvider clock) : PageMod
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        // Adding an entry overwrites nothing: an entry added meanwhile by someone else is simply kept beside it.
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Episode,
+            Input,
+            episode =>
+            {
+                episode.AddLocationEntry(Input.Kind!.Value, Input.OccurredAtUtc!.Value, Input.Text, User.UserId(), clock.UtcNow());
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) ? Episode : null,
+            episode => new InputModel { Version = episode.Version },
+            additive: true);
+        if (!outcome.Saved)
         {
-            return Page();
-        }
-
-        db.ExpectAndBumpVersion(Episode, Input.Version);
-        try
-        {
-            Episode.AddLocationEntry(Input.Kind!.Value, Input.OccurredAtUtc!.Value, Input.Text, User.UserId(), clock.UtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else changed this episode meanwhile. Reload the log and try again.");
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -76,7 +75,7 @@ public sealed class LogModel(SafeHomeDbContext db, TimeProvider clock) : PageMod
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         public long Version { get; set; }
 

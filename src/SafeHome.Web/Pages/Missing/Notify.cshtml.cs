@@ -13,8 +13,6 @@ namespace SafeHome.Web.Pages.Missing;
 /// why it was not needed. Without a notification chosen, lists the episode's notifications to choose from.
 public sealed class NotifyModel(SafeHomeDbContext db, TimeProvider clock) : PageModel
 {
-    private const string ConflictMessage = "Someone else changed this episode meanwhile. Reload the episode and try again.";
-
     // Named explicitly: a form that posts none of a model's fields would otherwise bind it from unprefixed keys.
     [BindProperty(Name = nameof(Input))]
     public InputModel Input { get; set; } = new();
@@ -27,6 +25,8 @@ public sealed class NotifyModel(SafeHomeDbContext db, TimeProvider clock) : Page
     /// The notification being recorded, or null when the page lists them all.
     public MissingNotification? Notification { get; private set; }
 
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? notificationId)
     {
         if (!await LoadAsync(id, notificationId))
@@ -34,22 +34,8 @@ public sealed class NotifyModel(SafeHomeDbContext db, TimeProvider clock) : Page
             return NotFound();
         }
 
-        Input.Version = NotApplicable.Version = Episode.Version;
-        if (Notification is { } n)
-        {
-            Input.NotifiedAtUtc = n.NotifiedAtUtc;
-            Input.NotifiedBy = n.NotifiedBy;
-            Input.Method = n.Method;
-            Input.ContactName = n.ContactName;
-            Input.Agency = n.Agency;
-            Input.CaseNumber = n.CaseNumber;
-            Input.OfficerName = n.OfficerName;
-            Input.BadgeNumber = n.BadgeNumber;
-            Input.NcicNumber = n.NcicNumber;
-            Input.NcmecCaseNumber = n.NcmecCaseNumber;
-            NotApplicable.NotApplicableReason = n.NotApplicableReason;
-        }
-
+        Input = InputModel.From(Episode, Notification);
+        NotApplicable = NotApplicableInputModel.From(Episode, Notification);
         return Page();
     }
 
@@ -67,25 +53,23 @@ public sealed class NotifyModel(SafeHomeDbContext db, TimeProvider clock) : Page
             return Page();
         }
 
-        if (!ModelState.IsValid)
+        var chosen = Notification;
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Episode,
+            Input,
+            episode =>
+            {
+                episode.RecordNotification(chosen.Id, Input.ToRecord(chosen.Recipient), clock.UtcNow());
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id, notificationId) ? Episode : null,
+            episode => InputModel.From(episode, chosen));
+        if (!outcome.Saved)
         {
-            return Page();
-        }
-
-        db.ExpectAndBumpVersion(Episode, Input.Version);
-        try
-        {
-            Episode.RecordNotification(Notification.Id, Input.ToRecord(Notification.Recipient), clock.UtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, ConflictMessage);
+            // The other form on the page shows the record as it is now, with its version, so it saves too.
+            Conflicts = outcome.Conflicts;
+            NotApplicable = NotApplicableInputModel.From(Episode, Notification);
             return Page();
         }
 
@@ -107,25 +91,23 @@ public sealed class NotifyModel(SafeHomeDbContext db, TimeProvider clock) : Page
             return Page();
         }
 
-        if (!ModelState.IsValid)
+        var chosen = Notification;
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Episode,
+            NotApplicable,
+            episode =>
+            {
+                episode.MarkNotificationNotApplicable(chosen.Id, NotApplicable.NotApplicableReason ?? string.Empty);
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id, notificationId) ? Episode : null,
+            episode => NotApplicableInputModel.From(episode, chosen),
+            prefix: nameof(NotApplicable));
+        if (!outcome.Saved)
         {
-            return Page();
-        }
-
-        db.ExpectAndBumpVersion(Episode, NotApplicable.Version);
-        try
-        {
-            Episode.MarkNotificationNotApplicable(Notification.Id, NotApplicable.NotApplicableReason ?? string.Empty);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex, nameof(NotApplicable));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, ConflictMessage);
+            Conflicts = outcome.Conflicts;
+            Input = InputModel.From(Episode, Notification);
             return Page();
         }
 
@@ -161,9 +143,28 @@ public sealed class NotifyModel(SafeHomeDbContext db, TimeProvider clock) : Page
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         public long Version { get; set; }
+
+        /// The form as the saved notification fills it.
+        public static InputModel From(MissingEpisode episode, MissingNotification? chosen) =>
+            episode.Notifications.FirstOrDefault(n => n.Id == chosen?.Id) is not { } n
+                ? new() { Version = episode.Version }
+                : new()
+                {
+                    Version = episode.Version,
+                    NotifiedAtUtc = n.NotifiedAtUtc,
+                    NotifiedBy = n.NotifiedBy,
+                    Method = n.Method,
+                    ContactName = n.ContactName,
+                    Agency = n.Agency,
+                    CaseNumber = n.CaseNumber,
+                    OfficerName = n.OfficerName,
+                    BadgeNumber = n.BadgeNumber,
+                    NcicNumber = n.NcicNumber,
+                    NcmecCaseNumber = n.NcmecCaseNumber,
+                };
 
         [Required(ErrorMessage = "Enter when the recipient was notified.")]
         [Display(Name = "Notified at")]
@@ -231,9 +232,15 @@ public sealed class NotifyModel(SafeHomeDbContext db, TimeProvider clock) : Page
         }
     }
 
-    public sealed class NotApplicableInputModel
+    public sealed class NotApplicableInputModel : IVersionedInput
     {
         public long Version { get; set; }
+
+        public static NotApplicableInputModel From(MissingEpisode episode, MissingNotification? chosen) => new()
+        {
+            Version = episode.Version,
+            NotApplicableReason = episode.Notifications.FirstOrDefault(n => n.Id == chosen?.Id)?.NotApplicableReason,
+        };
 
         [Required(ErrorMessage = "Say why this notification is not needed.")]
         [MultiLine]

@@ -19,6 +19,8 @@ public sealed class OnsetModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
     public MissingEpisode Episode { get; private set; } = null!;
 
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
+
     public MissingClockStart ClockStart { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -39,32 +41,26 @@ public sealed class OnsetModel(SafeHomeDbContext db, TimeProvider clock) : PageM
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Episode,
+            Input,
+            async episode =>
+            {
+                var context = await db.EpisodeContextAsync(episode.ResidentId, episode.Id, clock.LocalTimeZone);
+                var policy = await db.PolicyAsync();
+                episode.CorrectOnset(
+                    new EpisodeOnset(Input.LastSeenUtc!.Value, Input.DiscoveredMissingUtc!.Value, Input.DiscoveredBy, Input.DeterminedMissingUtc!.Value),
+                    context,
+                    policy,
+                    clock.UtcNow());
+                episode.UpdateCircumstances(Input.ToCircumstances());
+            },
+            async () => await LoadAsync(id) ? Episode : null,
+            InputModel.From);
+        if (!outcome.Saved)
         {
-            return Page();
-        }
-
-        db.ExpectAndBumpVersion(Episode, Input.Version);
-        try
-        {
-            var context = await db.EpisodeContextAsync(Episode.ResidentId, Episode.Id, clock.LocalTimeZone);
-            var policy = await db.PolicyAsync();
-            Episode.CorrectOnset(
-                new EpisodeOnset(Input.LastSeenUtc!.Value, Input.DiscoveredMissingUtc!.Value, Input.DiscoveredBy, Input.DeterminedMissingUtc!.Value),
-                context,
-                policy,
-                clock.UtcNow());
-            Episode.UpdateCircumstances(Input.ToCircumstances());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else changed this episode meanwhile. Reload the episode and try again.");
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -92,7 +88,7 @@ public sealed class OnsetModel(SafeHomeDbContext db, TimeProvider clock) : PageM
         return true;
     }
 
-    public sealed class InputModel : EpisodeInput
+    public sealed class InputModel : EpisodeInput, IVersionedInput
     {
         public long Version { get; set; }
 

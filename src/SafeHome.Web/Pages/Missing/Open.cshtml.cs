@@ -72,6 +72,32 @@ public sealed class OpenModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
             return Page();
         }
 
+        if (Input.PoliceNotifiedAtUtc is { } told)
+        {
+            // Police are often called before anyone reaches a keyboard: the report can carry that call, saved with
+            // the episode in one step.
+            var police = episode.Notifications.FirstOrDefault(n => n.Recipient == NotificationRecipient.LawEnforcement && n.Phase == NotificationPhase.Onset);
+            try
+            {
+                if (police is null)
+                {
+                    throw new DomainRuleException(string.Empty, "This home's missing-from-care policy has no police notification to record.");
+                }
+
+                var userId = User.UserId();
+                var by = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync();
+                episode.RecordNotification(
+                    police.Id,
+                    new NotificationRecord(told, by, Input.PoliceMethod!.Value, null, Input.PoliceAgency, Input.PoliceCaseNumber, Input.PoliceOfficerName, Input.PoliceBadgeNumber, null, null),
+                    now);
+            }
+            catch (DomainRuleException ex)
+            {
+                ModelState.AddModelError(ex.Field.Length == 0 ? string.Empty : $"Input.{nameof(InputModel.PoliceNotifiedAtUtc)}", ex.Message);
+                return Page();
+            }
+        }
+
         db.MissingEpisodes.Add(episode);
         try
         {
@@ -111,8 +137,51 @@ public sealed class OpenModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         return true;
     }
 
-    public sealed class InputModel : EpisodeInput
+    public sealed class InputModel : EpisodeInput, IValidatableObject
     {
         public Guid SubmissionId { get; set; }
+
+        [Display(Name = "Police told at")]
+        public DateTime? PoliceNotifiedAtUtc { get; set; }
+
+        [Display(Name = "How the police were told")]
+        [EnumDataType(typeof(NotificationMethod), ErrorMessage = "Choose one of the listed methods.")]
+        public NotificationMethod? PoliceMethod { get; set; }
+
+        [SingleLine]
+        [StringLength(MissingNotification.FieldMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Police agency")]
+        public string? PoliceAgency { get; set; }
+
+        [SingleLine]
+        [StringLength(MissingNotification.FieldMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Police case number")]
+        public string? PoliceCaseNumber { get; set; }
+
+        [SingleLine]
+        [StringLength(MissingNotification.FieldMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Officer name")]
+        public string? PoliceOfficerName { get; set; }
+
+        [SingleLine]
+        [StringLength(MissingNotification.FieldMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Badge number")]
+        public string? PoliceBadgeNumber { get; set; }
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            var anyPolice = PoliceNotifiedAtUtc is not null || PoliceMethod is not null
+                || !string.IsNullOrWhiteSpace(PoliceAgency) || !string.IsNullOrWhiteSpace(PoliceCaseNumber)
+                || !string.IsNullOrWhiteSpace(PoliceOfficerName) || !string.IsNullOrWhiteSpace(PoliceBadgeNumber);
+            if (anyPolice && PoliceNotifiedAtUtc is null)
+            {
+                yield return new ValidationResult("Enter when the police were told, or clear the police fields.", [nameof(PoliceNotifiedAtUtc)]);
+            }
+
+            if (anyPolice && PoliceMethod is null)
+            {
+                yield return new ValidationResult("Choose how the police were told.", [nameof(PoliceMethod)]);
+            }
+        }
     }
 }

@@ -18,6 +18,8 @@ public sealed class ReturnModel(SafeHomeDbContext db, TimeProvider clock) : Page
 
     public MissingEpisode Episode { get; private set; } = null!;
 
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -25,16 +27,7 @@ public sealed class ReturnModel(SafeHomeDbContext db, TimeProvider clock) : Page
             return NotFound();
         }
 
-        Input.Version = Episode.Version;
-        if (!Episode.IsOpen)
-        {
-            Input.ReturnedUtc = Episode.ReturnedUtc;
-            Input.Type = Episode.ReturnType;
-            Input.FoundZip = Episode.FoundZip;
-            Input.MedicalCheckDone = Episode.MedicalCheckDone;
-            Input.MedicalCheckNotes = Episode.MedicalCheckNotes;
-        }
-
+        Input = InputModel.From(Episode);
         return Page();
     }
 
@@ -45,37 +38,32 @@ public sealed class ReturnModel(SafeHomeDbContext db, TimeProvider clock) : Page
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var correcting = !Episode.IsOpen;
-        db.ExpectAndBumpVersion(Episode, Input.Version);
-        try
-        {
-            var context = await db.EpisodeContextAsync(Episode.ResidentId, Episode.Id, clock.LocalTimeZone);
-            var details = new EpisodeReturn(Input.ReturnedUtc!.Value, Input.Type!.Value, Input.FoundZip, Input.MedicalCheckDone, Input.MedicalCheckNotes);
-            var policy = await db.PolicyAsync();
-            if (correcting)
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Episode,
+            Input,
+            async episode =>
             {
-                Episode.CorrectReturn(details, context, policy, clock.UtcNow());
-            }
-            else
-            {
-                Episode.RecordReturn(details, context, policy, clock.UtcNow());
-            }
-
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
+                var context = await db.EpisodeContextAsync(episode.ResidentId, episode.Id, clock.LocalTimeZone);
+                var details = new EpisodeReturn(Input.ReturnedUtc!.Value, Input.Type!.Value, Input.FoundZip, Input.MedicalCheckDone, Input.MedicalCheckNotes);
+                var policy = await db.PolicyAsync();
+                // Whoever saved first decides: a return recorded meanwhile makes this one a correction of it.
+                correcting = !episode.IsOpen;
+                if (correcting)
+                {
+                    episode.CorrectReturn(details, context, policy, clock.UtcNow());
+                }
+                else
+                {
+                    episode.RecordReturn(details, context, policy, clock.UtcNow());
+                }
+            },
+            async () => await LoadAsync(id) ? Episode : null,
+            InputModel.From);
+        if (!outcome.Saved)
         {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else changed this episode meanwhile. Reload the episode and try again.");
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -101,9 +89,22 @@ public sealed class ReturnModel(SafeHomeDbContext db, TimeProvider clock) : Page
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         public long Version { get; set; }
+
+        /// The form as the saved episode fills it: empty while the youth is still missing.
+        public static InputModel From(MissingEpisode episode) => episode.IsOpen
+            ? new() { Version = episode.Version }
+            : new()
+            {
+                Version = episode.Version,
+                ReturnedUtc = episode.ReturnedUtc,
+                Type = episode.ReturnType,
+                FoundZip = episode.FoundZip,
+                MedicalCheckDone = episode.MedicalCheckDone,
+                MedicalCheckNotes = episode.MedicalCheckNotes,
+            };
 
         [Required(ErrorMessage = "Enter when the youth returned.")]
         [Display(Name = "Returned at")]

@@ -18,6 +18,8 @@ public sealed class ScreenModel(SafeHomeDbContext db, TimeProvider clock) : Page
 
     public MissingEpisode Episode { get; private set; } = null!;
 
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -37,30 +39,27 @@ public sealed class ScreenModel(SafeHomeDbContext db, TimeProvider clock) : Page
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Episode,
+            Input,
+            episode =>
+            {
+                episode.RecordScreen(
+                    new ScreenDetails(Input.ScreenedOn!.Value, Input.Instrument!.Value, Input.Result!.Value, Input.ScreenedBy),
+                    User.UserId(),
+                    clock.Today(),
+                    clock.LocalTimeZone,
+                    clock.UtcNow());
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) ? Episode : null,
+            episode => episode.Screen is { } s
+                ? new InputModel { Version = episode.Version, ScreenedOn = s.ScreenedOn, Instrument = s.Instrument, Result = s.Result, ScreenedBy = s.ScreenedBy }
+                : new InputModel { Version = episode.Version });
+        if (!outcome.Saved)
         {
-            return Page();
-        }
-
-        db.ExpectAndBumpVersion(Episode, Input.Version);
-        try
-        {
-            Episode.RecordScreen(
-                new ScreenDetails(Input.ScreenedOn!.Value, Input.Instrument!.Value, Input.Result!.Value, Input.ScreenedBy),
-                User.UserId(),
-                clock.Today(),
-                clock.LocalTimeZone,
-                clock.UtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else changed this episode meanwhile. Reload the episode and try again.");
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -80,7 +79,7 @@ public sealed class ScreenModel(SafeHomeDbContext db, TimeProvider clock) : Page
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         public long Version { get; set; }
 

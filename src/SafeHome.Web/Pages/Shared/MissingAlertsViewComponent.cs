@@ -27,6 +27,8 @@ public sealed class MissingAlertsViewComponent(SafeHomeDbContext db, TimeProvide
         var rows = await db.MissingAlerts.AsNoTracking()
             .WhereVisible(db, UserClaimsPrincipal, a => a.ResidentId)
             .Where(a => a.ResolvedAtUtc == null && db.InCareIds().Contains(a.ResidentId))
+            // A notification recorded since the alert job last ran leaves the banner at once, not at the job's next run.
+            .Where(a => !db.MissingNotifications.Any(n => n.Id == a.SubjectId && (n.NotifiedAtUtc != null || n.NotApplicableReason != null)))
             .OrderBy(a => a.DueAtUtc)
             .Select(a => new
             {

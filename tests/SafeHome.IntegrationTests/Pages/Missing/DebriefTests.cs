@@ -213,7 +213,7 @@ public sealed class DebriefTests
     }
 
     [Theory, Providers]
-    public async Task A_debrief_saved_from_a_page_that_went_stale_is_refused_and_raises_nothing(DatabaseProvider provider)
+    public async Task A_debrief_from_a_stale_page_shows_both_versions_raises_nothing_and_saves_on_the_next_submit(DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
@@ -225,10 +225,13 @@ public sealed class DebriefTests
         (await browser.SubmitFormAsync($"/Missing/Screen/{id}", ScreenTests.Values())).AssertRedirectTo($"/Missing/Episode/{id}");
         var response = await PostAsync(browser, id, Values(), staleForm);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Someone else changed this episode", (await HtmlForms.ParseAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        var page = await StaleForms.AssertConflictShownAsync(response, "Experiences while absent", "Invented: stayed with an older acquaintance.");
         Assert.Null(await DebriefAsync(app, id));
         Assert.Empty(await FollowUpsAsync(app, residentId));
+
+        (await PostAsync(browser, id, Values(), page)).AssertRedirectTo($"/Missing/Episode/{id}");
+        Assert.Equal(DebriefOutcome.Completed, (await DebriefAsync(app, id))!.Outcome);
+        Assert.Equal(2, (await FollowUpsAsync(app, residentId)).Count);
     }
 
     [Theory, Providers]

@@ -37,6 +37,25 @@ public sealed class LogTests
         Assert.Contains("Invented sighting near the bus depot.", page.QuerySelector("#entries")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory, Providers]
+    public async Task Two_people_adding_entries_from_pages_opened_at_the_same_time_both_have_them_saved(DatabaseProvider provider)
+    {
+        await using var app = await SafeHomeApp.StartAsync(provider);
+        var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var id = await app.CreateEpisodeAsync(residentId);
+        var counselorPage = await browser.GetDocumentAsync($"/Missing/Log/{id}");
+        var directorPage = await director.GetDocumentAsync($"/Missing/Log/{id}");
+
+        (await browser.SubmitFormAsync(counselorPage, $"/Missing/Log/{id}", Values(text: "Invented: called the cousin."))).AssertRedirectTo($"/Missing/Log/{id}");
+        // Adding overwrites nothing, so the second page's entry is saved beside the first without a conflict.
+        (await director.SubmitFormAsync(directorPage, $"/Missing/Log/{id}", Values(text: "Invented: checked the library."))).AssertRedirectTo($"/Missing/Log/{id}");
+
+        var texts = await app.WithDbAsync(db => db.MissingEpisodes.Where(e => e.Id == id).SelectMany(e => e.LocationEntries).Select(e => e.Text).ToListAsync());
+        Assert.Equal(["Invented: called the cousin.", "Invented: checked the library."], texts.Order());
+    }
+
     [Theory]
     [ProviderInlineData("2026-06-15T08:00", "last seen")]
     [ProviderInlineData("2026-06-15T16:00", "future")]

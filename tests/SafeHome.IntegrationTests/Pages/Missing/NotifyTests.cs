@@ -217,7 +217,7 @@ public sealed class NotifyTests
     }
 
     [Theory, Providers]
-    public async Task A_stale_form_gets_the_conflict_message_and_saves_nothing(DatabaseProvider provider)
+    public async Task A_stale_form_shows_both_versions_saves_nothing_and_saves_on_the_next_submit(DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
@@ -232,13 +232,15 @@ public sealed class NotifyTests
         (await browser.SubmitFormAsync(Url(id, director.Id), directorValues)).AssertRedirectTo($"/Missing/Episode/{id}");
 
         var response = await browser.SubmitFormAsync(staleRecord, Url(id, police.Id), PoliceValues());
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Someone else changed this episode", (await HtmlForms.ParseAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        var page = await StaleForms.AssertConflictShownAsync(response, "Case number", "INV-2026-0001");
         var waiver = await browser.SubmitFormAsync(staleWaiver, Url(id, police.Id), new() { ["NotApplicable.NotApplicableReason"] = "Invented reason." }, handler: "NotApplicable");
-        Assert.Contains("Someone else changed this episode", (await HtmlForms.ParseAsync(waiver)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        await StaleForms.AssertConflictShownAsync(waiver, "Why it is not needed", "Invented reason.");
+        Assert.False((await NotificationAsync(app, id, NotificationRecipient.LawEnforcement)).IsSettled);
 
+        // The record form as it came back (typing kept, version refreshed) saves on the next submit.
+        (await browser.SubmitFormAsync(page, Url(id, police.Id), [])).AssertRedirectTo($"/Missing/Episode/{id}");
         var stored = await NotificationAsync(app, id, NotificationRecipient.LawEnforcement);
-        Assert.False(stored.IsSettled);
+        Assert.Equal(("INV-2026-0001", "Invented Officer"), (stored.CaseNumber, stored.OfficerName));
     }
 
     [Theory, Providers]

@@ -262,7 +262,7 @@ public sealed class OnsetTests
     }
 
     [Theory, Providers]
-    public async Task A_form_saved_from_a_stale_page_is_refused_and_the_first_save_stands(DatabaseProvider provider)
+    public async Task A_second_tab_sees_both_versions_the_first_save_stands_and_the_next_submit_saves(DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
@@ -275,12 +275,16 @@ public sealed class OnsetTests
         var afterFirst = await LoadAsync(app, id);
         var stale = await browser.SubmitFormAsync(secondTab, $"/Missing/Onset/{id}", Values("2026-06-15T07:00", "2026-06-15T07:30", "2026-06-15T08:00", circumstances: "Invented second tab."));
 
-        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("Someone else changed this episode", (await HtmlForms.ParseAsync(stale)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        var page = await StaleForms.AssertConflictShownAsync(stale, "Invented: left after an argument about phone time.", "Invented second tab.", "2026-06-15 08:30", "2026-06-15 07:00");
+        Assert.Equal("Invented second tab.", page.QuerySelector("textarea[name='Input.Circumstances']")!.TextContent.Trim());
         var episode = await LoadAsync(app, id);
         Assert.Equal(
             (new DateTime(2026, 6, 15, 8, 30, 0, DateTimeKind.Utc), "Invented: left after an argument about phone time.", afterFirst.Version),
             (episode.LastSeenUtc, episode.Circumstances, episode.Version));
+
+        (await browser.SubmitFormAsync(page, $"/Missing/Onset/{id}", [])).AssertRedirectTo($"/Missing/Episode/{id}");
+        episode = await LoadAsync(app, id);
+        Assert.Equal((new DateTime(2026, 6, 15, 7, 0, 0, DateTimeKind.Utc), "Invented second tab."), (episode.LastSeenUtc, episode.Circumstances));
     }
 
     [Theory, Providers]

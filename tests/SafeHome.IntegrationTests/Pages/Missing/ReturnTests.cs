@@ -234,7 +234,7 @@ public sealed class ReturnTests
     }
 
     [Theory, Providers]
-    public async Task A_stale_form_gets_the_conflict_message_and_saves_nothing(DatabaseProvider provider)
+    public async Task A_stale_form_shows_both_versions_keeps_the_typing_and_saves_on_the_next_submit(DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
@@ -245,12 +245,15 @@ public sealed class ReturnTests
 
         var response = await browser.SubmitFormAsync(stale, $"/Missing/Return/{id}", Values());
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await HtmlForms.ParseAsync(response);
-        Assert.Contains("Someone else changed this episode", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        var page = await StaleForms.AssertConflictShownAsync(response, "Where found (ZIP code)", "53202");
         Assert.Equal("53202", page.QuerySelector("input[name='Input.FoundZip']")!.GetAttribute("value"));
         var episode = await EpisodeAsync(app, id);
         Assert.Equal((EpisodeStatus.Open, (DateTime?)null, 0), (episode.Status, episode.ReturnedUtc, episode.Notifications.Count(n => n.Phase == NotificationPhase.Return)));
+
+        // Submitting the page as it came back saves: it carries the version it now shows.
+        (await browser.SubmitFormAsync(page, $"/Missing/Return/{id}", [])).AssertRedirectTo($"/Missing/Episode/{id}");
+        episode = await EpisodeAsync(app, id);
+        Assert.Equal((EpisodeStatus.Returned, "53202"), (episode.Status, episode.FoundZip));
     }
 
     [Theory, Providers]

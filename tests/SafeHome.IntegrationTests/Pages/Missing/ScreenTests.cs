@@ -61,6 +61,30 @@ public sealed class ScreenTests
     }
 
     [Theory, Providers]
+    public async Task A_screen_from_a_stale_page_shows_the_saved_one_beside_the_typed_one_and_a_resubmit_is_told_there_is_one(DatabaseProvider provider)
+    {
+        await using var app = await SafeHomeApp.StartAsync(provider);
+        var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var id = await app.CreateEpisodeAsync(residentId, returned: true);
+        var counselorPage = await browser.GetDocumentAsync($"/Missing/Screen/{id}");
+        var directorPage = await director.GetDocumentAsync($"/Missing/Screen/{id}");
+        (await browser.SubmitFormAsync(counselorPage, $"/Missing/Screen/{id}", Values())).AssertRedirectTo($"/Missing/Episode/{id}");
+
+        var stale = await director.SubmitFormAsync(directorPage, $"/Missing/Screen/{id}", Values(by: "Invented Second Screener"));
+
+        var page = await StaleForms.AssertConflictShownAsync(stale, "Invented Screener", "Invented Second Screener");
+        Assert.Equal("Invented Screener", await app.WithDbAsync(db => db.MissingEpisodes.Where(e => e.Id == id).Select(e => e.Screen!.ScreenedBy).SingleAsync()));
+        // Submitting again does not conflict again: the rule that an episode has one screen answers instead.
+        var again = await director.SubmitFormAsync(page, $"/Missing/Screen/{id}", []);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var refused = await HtmlForms.ParseAsync(again);
+        Assert.Null(refused.QuerySelector("#conflict"));
+        Assert.False(string.IsNullOrWhiteSpace(refused.QuerySelector(".validation-summary-errors")?.TextContent));
+    }
+
+    [Theory, Providers]
     public async Task A_screen_before_the_return_or_a_second_one_is_refused_and_saves_nothing(DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
