@@ -64,6 +64,17 @@ public sealed class FirstRunBanner(IServiceProvider services, IHostApplicationLi
             return;
         }
 
+        // The host's own start-up lines go through the console logger's queue and would land below the link: give
+        // them a moment, so the link is the last thing printed.
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty;
         address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
         var token = setup.GetOrIssueToken();

@@ -100,6 +100,39 @@ public static class HtmlForms
         return token!;
     }
 
+    /// The raw text must not appear as markup; its encoded form must. Then no injected script, SVG or event handler
+    /// exists: the only scripts are SafeHome's own files.
+    public static async Task<IHtmlDocument> AssertInertAsync(HttpResponseMessage response, string text)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(text);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var encoded = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text);
+        Assert.Contains(encoded, html, StringComparison.Ordinal);
+        if (encoded != text)
+        {
+            Assert.DoesNotContain(text, html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("<svg", html, StringComparison.OrdinalIgnoreCase);
+        var page = await ParseAsync(response);
+        Assert.Empty(page.QuerySelectorAll("svg, [onload], [onerror]"));
+        page.AssertOnlyOwnScripts();
+        return page;
+    }
+
+    /// Injected text stays text: the only scripts on a page are SafeHome's own files under /js/, none inline.
+    public static void AssertOnlyOwnScripts(this IHtmlDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Assert.All(document.QuerySelectorAll("script"), script =>
+        {
+            Assert.StartsWith("/js/", script.GetAttribute("src") ?? string.Empty, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, script.TextContent);
+        });
+    }
+
     public static string? FieldError(this IHtmlDocument document, string field) =>
         document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() is { Length: > 0 } text ? text : null;
 }

@@ -1,11 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SafeHome.Data;
 using SafeHome.Domain.Missing;
 using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Infrastructure;
-using SafeHome.Web.Jobs;
 
 namespace SafeHome.IntegrationTests.Pages.Missing;
 
@@ -26,7 +24,7 @@ public sealed class DirectorToldTests
         var (director, browser) = await app.SignInNewAsync(Roles.ProgramDirector);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
-        await RunAlertsJobAsync(app);
+        await NotifyTests.RunAlertsJobAsync(app);
 
         var home = await browser.GetDocumentAsync("/");
         var told = home.QuerySelector($"#missing-alerts form[action='/Missing/Told/{id}']");
@@ -46,7 +44,7 @@ public sealed class DirectorToldTests
         Assert.Empty(episode.QuerySelectorAll("form[action^='/Missing/Told']"));
 
         // The next run of the alert job resolves the director's alert; the police one stays.
-        await RunAlertsJobAsync(app);
+        await NotifyTests.RunAlertsJobAsync(app);
         var open = await app.WithDbAsync(db => db.MissingAlerts.AsNoTracking().Where(a => a.ResolvedAtUtc == null).CountAsync());
         Assert.Equal(1, open);
     }
@@ -58,7 +56,7 @@ public sealed class DirectorToldTests
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
-        await RunAlertsJobAsync(app);
+        await NotifyTests.RunAlertsJobAsync(app);
 
         var page = await browser.GetDocumentAsync($"/Missing/Episode/{id}");
         Assert.NotNull(page.QuerySelector("#missing-alerts"));
@@ -124,11 +122,5 @@ public sealed class DirectorToldTests
         Assert.Equal(
             (new DateTime(2026, 6, 15, 12, 10, 0, DateTimeKind.Utc), (NotificationMethod?)NotificationMethod.Phone, "Invented Police District", "INV-2026-0042", true),
             (police.NotifiedAtUtc, police.Method, police.Agency, police.CaseNumber, police.WasOnTime));
-    }
-
-    private static async Task RunAlertsJobAsync(SafeHomeApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MissingAlertsJob>().RunAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -363,7 +363,7 @@ public sealed class NotifyTests
         Assert.DoesNotContain(script, await (await browser.GetAsync(Url(id, police.Id))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<int> RunAlertsJobAsync(SafeHomeApp app)
+    internal static async Task<int> RunAlertsJobAsync(SafeHomeApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<MissingAlertsJob>().RunAsync(TestContext.Current.CancellationToken);

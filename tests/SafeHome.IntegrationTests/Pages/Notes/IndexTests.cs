@@ -289,7 +289,7 @@ public sealed class IndexTests(NoteListHomes homes) : IClassFixture<NoteListHome
         Assert.Contains(message, error, StringComparison.OrdinalIgnoreCase);
         Assert.NotNull(page.QuerySelector("#filters-invalid"));
         Assert.Empty(Listed(home, page));
-        Assert.Empty(page.QuerySelectorAll("script"));
+        page.AssertOnlyOwnScripts();
     }
 
     [Theory, Providers]
