@@ -17,9 +17,9 @@ public static class ConcurrencyConflict
     public static IReadOnlyList<ConflictField> Compare<T>(T saved, T yours)
     {
         var fields = new List<ConflictField>();
-        // The version and the double-submit key are the form's bookkeeping, not anything the person typed.
+        // The version is the form's bookkeeping, not anything the person typed.
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.CanRead && p.CanWrite && p.Name is not (nameof(IVersionedInput.Version) or "SubmissionId")))
+                     .Where(p => p.CanRead && p.CanWrite && p.Name != nameof(IVersionedInput.Version)))
         {
             var savedText = Format(property.GetValue(saved));
             var yourText = Format(property.GetValue(yours));

@@ -31,7 +31,6 @@ public static class EditCycle
     /// <param name="apply">The change, through the entity's methods (a <see cref="DomainRuleException"/> refuses it).</param>
     /// <param name="reload">Loads the record again after a conflict (the page keeps it to show the saved state).</param>
     /// <param name="asTyped">The saved record as this form would show it, to compare with what was typed.</param>
-    /// <param name="bump">Bump the version even when only the record's children change (a notification, a log entry).</param>
     /// <param name="additive">The form only adds (a log entry): another save cannot collide with it, so after a
     /// conflict it is applied once more to the record as saved now.</param>
     public static async Task<EditOutcome> SaveAsync<TRecord, TInput>(
@@ -43,7 +42,6 @@ public static class EditCycle
         Func<Task<TRecord?>> reload,
         Func<TRecord, TInput> asTyped,
         string prefix = "Input",
-        bool bump = true,
         bool additive = false)
         where TRecord : class, IVersioned
         where TInput : IVersionedInput
@@ -67,14 +65,9 @@ public static class EditCycle
             var saved = record.Version == typed.Version ? null : record;
             if (saved is null)
             {
-                if (bump)
-                {
-                    db.ExpectAndBumpVersion(record, typed.Version);
-                }
-                else
-                {
-                    db.ExpectVersion(record, typed.Version);
-                }
+                // Bumped even when only the record's children change (a notification, a log entry), so two people
+                // changing children at once cannot both win.
+                db.ExpectAndBumpVersion(record, typed.Version);
 
                 try
                 {

@@ -28,8 +28,7 @@ public sealed class OpenModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         }
 
         Input.SubmissionId = Guid.CreateVersion7();
-        var userId = User.UserId();
-        Input.DiscoveredBy = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync();
+        Input.DiscoveredBy = await MyNameAsync();
         return Page();
     }
 
@@ -77,18 +76,17 @@ public sealed class OpenModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
             // Police are often called before anyone reaches a keyboard: the report can carry that call, saved with
             // the episode in one step.
             var police = episode.Notifications.FirstOrDefault(n => n.Recipient == NotificationRecipient.LawEnforcement && n.Phase == NotificationPhase.Onset);
+            if (police is null)
+            {
+                ModelState.AddModelError(string.Empty, "This home's missing-from-care policy has no police notification to record.");
+                return Page();
+            }
+
             try
             {
-                if (police is null)
-                {
-                    throw new DomainRuleException(string.Empty, "This home's missing-from-care policy has no police notification to record.");
-                }
-
-                var userId = User.UserId();
-                var by = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync();
                 episode.RecordNotification(
                     police.Id,
-                    new NotificationRecord(told, by, Input.PoliceMethod!.Value, null, Input.PoliceAgency, Input.PoliceCaseNumber, Input.PoliceOfficerName, Input.PoliceBadgeNumber, null, null),
+                    new NotificationRecord(told, await MyNameAsync(), Input.PoliceMethod!.Value, null, Input.PoliceAgency, Input.PoliceCaseNumber, Input.PoliceOfficerName, Input.PoliceBadgeNumber, null, null),
                     now);
             }
             catch (DomainRuleException ex)
@@ -123,6 +121,13 @@ public sealed class OpenModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         await db.MissingEpisodes.AnyAsync(e => e.Id == Input.SubmissionId && e.ResidentId == residentId)
             ? RedirectToPage("Episode", new { id = Input.SubmissionId })
             : NotFound();
+
+    /// The signed-in person's display name: who discovered the youth missing (a default) and who called the police.
+    private Task<string?> MyNameAsync()
+    {
+        var userId = User.UserId();
+        return db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync();
+    }
 
     private async Task<bool> LoadAsync(Guid residentId)
     {
