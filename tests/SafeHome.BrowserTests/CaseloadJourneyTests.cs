@@ -40,8 +40,9 @@ public sealed partial class CaseloadJourneyTests
             await Field(admin, "Password").FillAsync(Admin.Password);
             await Field(admin, "Confirm password").FillAsync(Admin.Password);
             await admin.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
-            await Expect(admin).ToHaveURLAsync(LoginUrl());
-            await SignInAsync(admin, Admin);
+
+            // Signed in with it at once: the next step is the authenticator, not the sign-in page.
+            await EnrolAsync(admin, Admin);
 
             // Signing in again goes through the code step: the code comes from the key read off the enrolment page.
             await admin.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -84,8 +85,10 @@ public sealed partial class CaseloadJourneyTests
                 await Expect(directorPage.Locator("div.alert-success[role=status]")).ToContainTextAsync("Confirmed");
             }
 
+            // Confirming the role ended the session the password link started: they sign in again, with their code.
             foreach (var person in new[] { Casey, Corey })
             {
+                await own[person].GotoAsync("/");
                 await SignInAsync(own[person], person);
                 signedIn[person] = own[person];
             }
@@ -174,20 +177,26 @@ public sealed partial class CaseloadJourneyTests
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your code" })).ToBeVisibleAsync();
             await Field(page, "Code from your authenticator app").FillAsync(app.NextCode());
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to SafeHome" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         }
         else
         {
-            // A new account sets up its authenticator before anything else opens.
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up your authenticator" })).ToBeVisibleAsync();
-            await Expect(page.Locator("#qr-code svg")).ToBeVisibleAsync();
-            app = new AuthenticatorApp((await page.Locator("#authenticator-key").TextContentAsync())!);
-            await Field(page, "Code from the app").FillAsync(app.NextCode());
-            await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
-            await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
-            Authenticators[person] = app;
-            await page.GetByRole(AriaRole.Link, new() { Name = "I have kept them; continue" }).ClickAsync();
+            await EnrolAsync(page, person);
         }
+    }
 
+    /// A new account sets up its authenticator before anything else opens.
+    private static async Task EnrolAsync(IPage page, Person person)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up your authenticator" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#qr-code svg")).ToBeVisibleAsync();
+        var app = new AuthenticatorApp((await page.Locator("#authenticator-key").TextContentAsync())!);
+        await Field(page, "Code from the app").FillAsync(app.NextCode());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        Authenticators[person] = app;
+        await page.GetByRole(AriaRole.Link, new() { Name = "I have kept them; continue" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to SafeHome" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
@@ -222,8 +231,10 @@ public sealed partial class CaseloadJourneyTests
         await Field(page, "New password").FillAsync(person.Password);
         await Field(page, "Confirm new password").FillAsync(person.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(LoginUrl());
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is set");
+
+        // Signed in with the new password straight away; a new account's first stop is its authenticator.
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Your password is set");
+        await EnrolAsync(page, person);
     }
 
     /// Fills the intake form as a program director and returns the new resident's overview address.

@@ -56,7 +56,7 @@ public sealed class KeyRingTests(PostgresCluster cluster) : IClassFixture<Postgr
         var counselor = await a.CreateStaffAsync(Roles.Counselor);
         var link = await a.PasswordLinkAsync(counselor);
         const string NewPassword = "quiet meadow compass 7781";
-        (await b.CreateBrowser().SubmitFormAsync(link, new() { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword })).AssertRedirectTo("/Account/Login");
+        (await b.CreateBrowser().SubmitFormAsync(link, new() { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword })).AssertRedirectTo("/Account/LoginWith2fa");
 
         // Both nodes wrote to one chain, which still verifies from either.
         await using var scope = b.Services.CreateAsyncScope();

@@ -22,7 +22,14 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
 
     public string? ReturnUrl { get; private set; }
 
-    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+    /// Arrived here because a form was posted after the session ended and was kept (<see cref="SignedOutForms"/>).
+    public bool Kept { get; private set; }
+
+    public void OnGet(string? returnUrl, string? kept)
+    {
+        ReturnUrl = returnUrl;
+        Kept = kept == "1";
+    }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
@@ -54,16 +61,9 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
             result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         }
 
-        if (result.RequiresTwoFactor)
+        if (await ContinueAsync(this, result, user, audit, returnUrl) is { } next)
         {
-            // The password was right; no session until the code is (SECURITY.md A3).
-            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
-        }
-
-        if (result.Succeeded)
-        {
-            await audit.RecordAsync(AuditActions.LoginSucceeded, "User", user!.Id, user.Id);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return next;
         }
 
         if (user is not null)
@@ -74,6 +74,28 @@ public sealed class LoginModel(SignInManager<SafeHomeUser> signIn, UserManager<S
         ModelState.AddModelError(string.Empty, Failure);
         await throttle.HoldRefusalAsync(started, HttpContext.RequestAborted);
         return Page();
+    }
+
+    /// Where a right password leads, here and after setting one (first administrator, password link): to the code
+    /// step when the account has an authenticator, else in, recorded. Null when the password did not sign in.
+    public static async Task<IActionResult?> ContinueAsync(PageModel page, Microsoft.AspNetCore.Identity.SignInResult result, SafeHomeUser? user, AuditLog audit, string? returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(audit);
+        var local = page.Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; no session until the code is (SECURITY.md A3).
+            return page.RedirectToPage("/Account/LoginWith2fa", new { returnUrl = local });
+        }
+
+        if (result.Succeeded && user is not null)
+        {
+            await audit.RecordAsync(AuditActions.LoginSucceeded, "User", user.Id, user.Id);
+            return page.LocalRedirect(local ?? "/");
+        }
+
+        return null;
     }
 
     public sealed class InputModel

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHome.Data;
+using SafeHome.Data.Auditing;
 using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages.Account;
 
 /// Sets a password from the link an administrator produced (there is no mail server). The link carries the
 /// account's opaque id and a single-use token; a used or stale token is refused with a plain message.
-public sealed class ResetPasswordModel(UserManager<SafeHomeUser> users, AccountChanges changes) : PageModel
+public sealed class ResetPasswordModel(UserManager<SafeHomeUser> users, AccountChanges changes, SignInManager<SafeHomeUser> signIn, AuditLog audit) : PageModel
 {
     public const string InvalidLink = "This link is not valid any more: a password link works once and expires 24 hours after it was made, and a newer link replaces it. Ask an administrator for a new one.";
 
@@ -62,8 +63,14 @@ public sealed class ResetPasswordModel(UserManager<SafeHomeUser> users, AccountC
 
         // A reset that waits for a director can now be confirmed; until then the account reads no case content.
         await changes.RecordPasswordSetAsync(user.Id);
-        TempData["Status"] = "Your password is set. Sign in with it now.";
-        return RedirectToPage("/Account/Login");
+
+        // Straight in with the new password (issue 18), unless this browser is signed in as someone else (an
+        // administrator trying the link they made): their session is not swapped for another person's.
+        var someoneElse = User.Identity?.IsAuthenticated == true && User.UserId() != user.Id;
+        var signedIn = someoneElse ? null : await LoginModel.ContinueAsync(
+            this, await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false), user, audit, returnUrl: null);
+        TempData["Status"] = signedIn is null ? "Your password is set. Sign in with it now." : "Your password is set.";
+        return signedIn ?? RedirectToPage("/Account/Login");
     }
 
     public sealed class InputModel

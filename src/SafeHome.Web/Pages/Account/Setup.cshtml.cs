@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafeHome.Data;
+using SafeHome.Data.Auditing;
 using SafeHome.Domain.Staff;
 using SafeHome.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace SafeHome.Web.Pages.Account;
 
 /// Creates the first administrator through the one-time link printed at start-up. Once an administrator exists
 /// this page answers 404 for good.
-public sealed class SetupModel(FirstRunSetup setup, UserManager<SafeHomeUser> users, StaffAccounts accounts) : PageModel
+public sealed class SetupModel(FirstRunSetup setup, UserManager<SafeHomeUser> users, StaffAccounts accounts, SignInManager<SafeHomeUser> signIn, AuditLog audit) : PageModel
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -52,8 +53,15 @@ public sealed class SetupModel(FirstRunSetup setup, UserManager<SafeHomeUser> us
             }
 
             setup.Retire();
-            TempData["Status"] = "The administrator account is ready. Sign in with it now.";
-            return RedirectToPage("/Account/Login");
+
+            // Straight in with the password just chosen (issue 18): the next stop is enrolling an authenticator.
+            var admin = await users.FindByEmailAsync(Input.Email.Trim());
+            var signedIn = admin is null ? null : await LoginModel.ContinueAsync(
+                this, await signIn.PasswordSignInAsync(admin, Input.Password, isPersistent: false, lockoutOnFailure: false), admin, audit, returnUrl: null);
+            TempData["Status"] = signedIn is null
+                ? "The administrator account is ready. Sign in with it now."
+                : "The administrator account is ready and you are signed in with it.";
+            return signedIn ?? RedirectToPage("/Account/Login");
         }
         finally
         {

@@ -26,16 +26,22 @@ public sealed class SetupTests
             ["Input.ConfirmPassword"] = SafeHomeApp.Password,
         });
 
-        response.AssertRedirectTo("/Account/Login");
+        // Signed in with the password just chosen: the next page is enrolling an authenticator, not "sign in".
+        response.AssertRedirectTo("/");
+        (await browser.GetAsync("/")).AssertRedirectTo("/Account/EnableAuthenticator");
+        var enrol = await browser.GetAsync("/Account/EnableAuthenticator");
+        Assert.Equal(HttpStatusCode.OK, enrol.StatusCode);
+        Assert.Contains("first.admin@example.invalid", await enrol.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var admins = await app.WithDbAsync(async _ =>
         {
             await using var scope = app.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<UserManager<SafeHomeUser>>().GetUsersInRoleAsync(Roles.Admin);
         });
         Assert.Equal("first.admin@example.invalid", Assert.Single(admins).Email);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Account/Setup?token={token}")).StatusCode);
+        var stranger = app.CreateBrowser();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Account/Setup?token={token}")).StatusCode);
         var fresh = app.Services.GetRequiredService<FirstRunSetup>().GetOrIssueToken();
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/Account/Setup?token={fresh}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Account/Setup?token={fresh}")).StatusCode);
     }
 
     /// The banner prints once the server has started; the link is the operator's only way in.
