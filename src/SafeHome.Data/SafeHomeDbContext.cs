@@ -40,6 +40,7 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
     public DbSet<AccountChangeRequest> AccountChangeRequests => Set<AccountChangeRequest>();
+    public DbSet<FormDraft> FormDrafts => Set<FormDraft>();
 
     /// The sign-in key ring (cookies, antiforgery tokens, password links) shared by every node; each key is sealed by
     /// the key ring protection key, which lives outside the database (Web's KeyRing).

@@ -87,7 +87,7 @@ public sealed partial class EveryPageTests
         Assert.True(findings.Problems.Count == 0, $"{findings.Problems.Count} problems at {width} px (screenshots in {screenshots}):{Environment.NewLine}{string.Join(Environment.NewLine, findings.Problems)}");
     }
 
-    private static async Task SignInAsync(IPage page, SafeHomeServer server, string email)
+    internal static async Task SignInAsync(IPage page, SafeHomeServer server, string email)
     {
         var (password, key) = server.DemoAccounts[email];
         await page.GotoAsync("/Account/Login");

@@ -116,6 +116,7 @@ public static class WebServiceCollectionExtensions
             options.Filters.Add(new NotFoundAuditFilter());
             options.Filters.Add(new ViewAuditFilter());
             options.Filters.Add<RecentSignInFilter>();
+            options.Filters.Add(new FormDraftFilter());
             options.ModelBinderProviders.Insert(0, new FormBindingProvider());
         });
 
@@ -135,6 +136,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<DummyPassword>();
         services.AddScoped<AccountChanges>();
+        services.AddOptions<DraftOptions>().Bind(configuration.GetSection(DraftOptions.Section))
+            .Validate(o => o.Lifetime > TimeSpan.Zero && o.AutosaveSeconds is >= 1 and <= 3600, "Drafts:Lifetime must be positive and Drafts:AutosaveSeconds 1 to 3600.")
+            .ValidateOnStart();
+        services.AddScoped<FormDrafts>();
         return builder;
     }
 
@@ -236,6 +241,9 @@ public static class WebServiceCollectionExtensions
                         context.RejectPrincipal();
                     }
                 },
+                OnCheckSlidingExpiration = SignedOutForms.CheckSlidingExpiration,
+                OnRedirectToLogin = SignedOutForms.RedirectToLogin,
+
                 // A forbidden request answers 403 with the friendly status page rather than a redirect, so a
                 // refused POST cannot look like success to the browser or to a test.
                 OnRedirectToAccessDenied = async context =>

@@ -30,9 +30,14 @@ public sealed class FieldEncryptionTests
             var (counselor, counselorBrowser) = await app.SignInNewAsync(Roles.Counselor);
             var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
             var (_, auditor) = await app.SignInNewAsync(Roles.Auditor);
-            var canaries = Enumerable.Range(0, 17).Select(i => $"Canary{i:D2}x{Guid.NewGuid():N}").ToArray();
+            var canaries = Enumerable.Range(0, 18).Select(i => $"Canary{i:D2}x{Guid.NewGuid():N}").ToArray();
             const string zip = "98761-2345";
             var seeded = await SeedEveryEncryptedFieldAsync(app, counselor.Id, canaries, zip);
+
+            // Canary 17: typing kept as a draft by a page's autosave (issue 18).
+            var kept = await counselorBrowser.PostAsync("/Drafts", new FormUrlEncodedContent(
+                [new("__RequestVerificationToken", await counselorBrowser.AntiforgeryTokenAsync("/")), new("path", "/Residents"), new("Input.Text", canaries[17])]));
+            Assert.Contains("\"kept\":true", await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
             // Every column the model encrypts got a value, so a column added later without a canary fails here.
             var columns = await app.WithDbAsync(db => Task.FromResult(FieldEncryption.EncryptedProperties(db.Model).Select(p => $"{p.Entity.ClrType.Name}.{p.Property.Name}").ToList()));
@@ -177,7 +182,7 @@ public sealed class FieldEncryptionTests
         "Resident.LegalName", "Resident.CourtCaseNumber", "ProgressNote.Narrative", "ProgressNote.YouthWords", "ProgressNote.StrengthsObserved",
         "ProgressNote.InterventionsUsed", "ProgressNote.RiskFollowUp", "NoteAmendment.Text", "MissingEpisode.Circumstances", "MissingEpisode.SearchActions",
         "MissingEpisode.FoundZip", "LocationEntry.Text", "ReturnDebrief.Experiences", "ReturnDebrief.HarmDetails", "ReturnDebrief.Referrals",
-        "ReturnDebrief.DeclinedReason", "ExploitationEvent.Description",
+        "ReturnDebrief.DeclinedReason", "ExploitationEvent.Description", "FormDraft.Fields",
     ];
 
     // The other note formats' sections share the narrative's column configuration (one loop over NoteSection).

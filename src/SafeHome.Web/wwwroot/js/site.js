@@ -28,3 +28,114 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 });
+
+// Issue 18, typing survives. Forms marked data-autosave send what was typed to the server as a draft every
+// data-autosave-seconds (only when something changed) and when the page is left; nothing goes into browser
+// storage. The session warning appears two minutes before the idle timeout, with a button that renews it; just
+// before the end, changed forms are kept one last time.
+document.addEventListener('DOMContentLoaded', () => {
+  const body = document.body;
+  const sessionSeconds = Number(body.dataset.sessionSeconds);
+  if (!(sessionSeconds > 0)) return;
+  const token = document.querySelector('input[name="__RequestVerificationToken"]')?.value;
+  const forms = [...document.querySelectorAll('form[data-autosave]')].map(watch);
+
+  function watch(form) {
+    const state = { form, changed: false, status: document.createElement('span') };
+    state.status.className = 'autosave-status form-text ms-2';
+    state.status.setAttribute('role', 'status');
+    state.status.dataset.autosaveStatus = '';
+    (form.querySelector('[type=submit]') ?? form.lastElementChild).after(state.status);
+    form.addEventListener('input', () => { state.changed = true; });
+    form.addEventListener('change', () => { state.changed = true; });
+    // Saving the form itself: what the server saves replaces the draft, so none is sent after it.
+    form.addEventListener('submit', () => { state.changed = false; });
+    return state;
+  }
+
+  function fields(state) {
+    const data = new FormData(state.form);
+    data.set('path', location.pathname + location.search);
+    if (token && !data.has('__RequestVerificationToken')) data.set('__RequestVerificationToken', token);
+    return data;
+  }
+
+  async function keep(state) {
+    if (!state.changed) return;
+    state.changed = false;
+    try {
+      const response = await fetch('/Drafts', {
+        method: 'POST', body: fields(state), credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      state.status.textContent = (await response.json()).message;
+    } catch {
+      state.changed = true;
+      state.status.textContent = 'Draft not saved: check your connection or sign in again.';
+    }
+  }
+
+  const every = Math.max(1, Number(body.dataset.autosaveSeconds) || 30) * 1000;
+  if (forms.length > 0) {
+    setInterval(() => forms.forEach(keep), every);
+    // Leaving the page (a link, closing the tab): one last copy, sent even as the page goes away.
+    addEventListener('pagehide', () => {
+      for (const state of forms.filter((s) => s.changed)) {
+        state.changed = false;
+        navigator.sendBeacon('/Drafts', fields(state));
+      }
+    });
+  }
+
+  const warning = document.getElementById('session-warning');
+  const message = warning?.querySelector('[data-session-message]');
+  const stay = warning?.querySelector('[data-stay-signed-in]');
+  const lead = Math.min(120, sessionSeconds / 2);
+  let timers = [];
+
+  function clock(at) {
+    return at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+  }
+
+  function schedule(seconds) {
+    timers.forEach(clearTimeout);
+    warning.hidden = true;
+    const end = new Date(Date.now() + seconds * 1000);
+    timers = [
+      setTimeout(() => {
+        message.textContent = `For safety, SafeHome signs you out at ${clock(end)} if nothing more happens.`;
+        stay.hidden = false;
+        warning.hidden = false;
+      }, Math.max(0, (seconds - lead) * 1000)),
+      setTimeout(() => forms.forEach(keep), Math.max(0, (seconds - 5) * 1000)),
+      setTimeout(() => {
+        message.textContent = 'You were signed out for safety. Anything typed on this page is kept: when you save, '
+          + 'you will be asked to sign in, and it will be back in the form.';
+        stay.hidden = true;
+        warning.hidden = false;
+      }, seconds * 1000),
+    ];
+  }
+
+  if (warning) {
+    stay.addEventListener('click', async () => {
+      const data = new FormData();
+      if (token) data.set('__RequestVerificationToken', token);
+      try {
+        const response = await fetch('/Account/StaySignedIn', {
+          method: 'POST', body: data, credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' },
+        });
+        const answer = response.ok ? await response.json() : null;
+        if (answer?.seconds > 0) {
+          schedule(answer.seconds);
+          return;
+        }
+      } catch {
+        // Shown below.
+      }
+
+      message.textContent = 'Could not reach SafeHome to stay signed in. Anything typed here is kept when you save.';
+    });
+    schedule(sessionSeconds);
+  }
+});
