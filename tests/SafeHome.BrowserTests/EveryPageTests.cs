@@ -106,11 +106,20 @@ public sealed partial class EveryPageTests
         await page.GotoAsync("/Residents");
         await page.Locator("#residents tbody tr a").First.ClickAsync();
         await page.Locator("#report-missing").ClickAsync();
+        // Times are typed as every page prints them (a text field, not the browser's locale picker); "Now" writes the
+        // home's current time in that form.
+        var lastSeen = page.Locator("#Input_LastSeenUtc");
+        Assert.Equal("text", await lastSeen.GetAttributeAsync("type"));
+        await Expect(page.Locator("#Input_LastSeenUtc-format")).ToContainTextAsync("24-hour");
+        await page.Locator("button[data-now-for=Input_LastSeenUtc]").ClickAsync();
+        var stamped = DateTime.ParseExact(await lastSeen.InputValueAsync(), "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        Assert.InRange(stamped, DateTime.Now.AddMinutes(-2), DateTime.Now.AddMinutes(1));
+
         // Discovered hours ago and only reported now, so the first notifications are already overdue.
         var now = DateTime.Now;
-        await page.Locator("#Input_LastSeenUtc").FillAsync(now.AddHours(-9).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
-        await page.Locator("#Input_DiscoveredMissingUtc").FillAsync(now.AddHours(-8).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
-        await page.Locator("#Input_DeterminedMissingUtc").FillAsync(now.AddHours(-7).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await lastSeen.FillAsync(now.AddHours(-9).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        await page.Locator("#Input_DiscoveredMissingUtc").FillAsync(now.AddHours(-8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        await page.Locator("#Input_DeterminedMissingUtc").FillAsync(now.AddHours(-7).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the episode" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The episode is open" })).ToHaveCountAsync(1);
     }

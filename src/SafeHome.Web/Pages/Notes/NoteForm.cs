@@ -280,9 +280,9 @@ public static class NoteForms
         return new ServiceWindow(resident.Stays.Select(s => (s.Id, s.AdmittedOn, s.DischargedOn)).ToList(), clock.LocalTimeZone);
     }
 
-    /// The value a datetime-local input needs: the home's wall-clock time, to the minute.
+    /// The value a date-time field shows: the home's wall-clock time, to the minute, in the pages' convention.
     public static string LocalInputValue(TimeProvider clock, DateTime? utc) =>
-        utc is { } value ? clock.ToLocal(value).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        utc is { } value ? clock.ToLocal(value).ToString(DateInputTagHelper.DateTimeFormat, System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
 
     /// The last hour up to now, on whole minutes: the service a note is most often written right after.
     public static (DateTime Start, DateTime End) DefaultService(TimeProvider clock)

@@ -11,6 +11,21 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // <button data-now-for="id-of-field">: the home's current time in the page's convention (yyyy-MM-dd HH:mm). The
+  // server's clock at page load plus the time since, so a browser in another time zone still writes the home's time.
+  const homeNow = Date.parse(`${document.body.dataset.homeNow}Z`);
+  const loadedAt = Date.now();
+  for (const button of document.querySelectorAll('[data-now-for]')) {
+    if (Number.isNaN(homeNow)) continue;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const field = document.getElementById(button.dataset.nowFor);
+      field.value = new Date(homeNow + (Date.now() - loadedAt)).toISOString().slice(0, 16).replace('T', ' ');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.focus();
+    });
+  }
+
   // <button data-copy="id-of-field">: copies that field's value and says so beside the button.
   for (const button of document.querySelectorAll('[data-copy]')) {
     button.hidden = false;

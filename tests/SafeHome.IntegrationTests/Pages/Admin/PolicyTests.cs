@@ -92,9 +92,9 @@ public sealed class PolicyTests
         // determined missing and run for the new times.
         var opened = await browser.SubmitFormAsync($"/Missing/Open/{residentId}", new()
         {
-            ["Input.LastSeenUtc"] = "2026-06-15T10:00",
-            ["Input.DiscoveredMissingUtc"] = "2026-06-15T11:00",
-            ["Input.DeterminedMissingUtc"] = "2026-06-15T12:00",
+            ["Input.LastSeenUtc"] = "2026-06-15 10:00",
+            ["Input.DiscoveredMissingUtc"] = "2026-06-15 11:00",
+            ["Input.DeterminedMissingUtc"] = "2026-06-15 12:00",
         });
         var episode = await app.WithDbAsync(db => db.MissingEpisodes.Include(e => e.Notifications).SingleAsync(e => e.ResidentId == residentId));
         opened.AssertRedirectTo($"/Missing/Episode/{episode.Id}");

@@ -28,7 +28,7 @@ public sealed class RecordBadInputTests
         { "Input.StartedOn", "2026-13-01", "year-month-day" },
         { "Input.StartedOn", "2025-02-29", "year-month-day" },
         { "Input.StartedOn", "02/09/2025", "year-month-day" },
-        { "Input.StartedOn", "2025-09-02T10:00", "year-month-day" },
+        { "Input.StartedOn", "2025-09-02 10:00", "year-month-day" },
         { "Input.StartedOn", "tomorrow", "year-month-day" },
         { "Input.StartedOn", "2026-06-16", "future" },
         { "Input.StartedOn", "9999-12-31", "future" },

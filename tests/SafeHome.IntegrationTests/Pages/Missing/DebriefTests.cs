@@ -15,7 +15,7 @@ public sealed class DebriefTests
 {
     // The fake clock stands at 2026-06-15 15:00 UTC (zone UTC); a seeded returned episode came back at 13:00.
     internal static List<KeyValuePair<string, string>> Values(
-        string heldAt = "2026-06-15T14:30",
+        string heldAt = "2026-06-15 14:30",
         string outcome = nameof(DebriefOutcome.Completed),
         string declinedReason = "",
         string harmReported = "true",
@@ -45,7 +45,7 @@ public sealed class DebriefTests
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
 
         var form = await browser.GetDocumentAsync($"/Missing/Debrief/{id}");
-        Assert.Equal("2026-06-15T15:00", form.QuerySelector("input[name='Input.HeldAtUtc']")!.GetAttribute("value"));
+        Assert.Equal("2026-06-15 15:00", form.QuerySelector("input[name='Input.HeldAtUtc']")!.GetAttribute("value"));
         (await PostAsync(browser, id, Values())).AssertRedirectTo($"/Missing/Episode/{id}");
 
         var debrief = await DebriefAsync(app, id);
@@ -67,7 +67,7 @@ public sealed class DebriefTests
         Assert.All(followUps, f => Assert.Equal((id, ReviewTrigger.MissingEpisode, new DateTime(2026, 6, 15, 15, 0, 0, DateTimeKind.Utc)), (f.SourceId, f.Trigger, f.RaisedAtUtc)));
 
         // A second debrief is refused and raises nothing more.
-        var second = await PostAsync(browser, id, Values(heldAt: "2026-06-15T14:45"));
+        var second = await PostAsync(browser, id, Values(heldAt: "2026-06-15 14:45"));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("already recorded", (await HtmlForms.ParseAsync(second)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(new DateTime(2026, 6, 15, 14, 30, 0, DateTimeKind.Utc), (await DebriefAsync(app, id))!.HeldAtUtc);
@@ -94,12 +94,12 @@ public sealed class DebriefTests
     }
 
     [Theory]
-    [ProviderInlineData("Input.DeclinedReason", nameof(DebriefOutcome.Declined), "2026-06-15T14:30", "", "true", "Record the youth's reason")]
-    [ProviderInlineData("Input.HarmDetails", nameof(DebriefOutcome.Completed), "2026-06-15T14:30", "", "true", "Harm was reported")]
-    [ProviderInlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "2026-06-15T12:59", "", "false", "before the youth returned")]
-    [ProviderInlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "2026-06-15T15:01", "", "false", "future")]
+    [ProviderInlineData("Input.DeclinedReason", nameof(DebriefOutcome.Declined), "2026-06-15 14:30", "", "true", "Record the youth's reason")]
+    [ProviderInlineData("Input.HarmDetails", nameof(DebriefOutcome.Completed), "2026-06-15 14:30", "", "true", "Harm was reported")]
+    [ProviderInlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "2026-06-15 12:59", "", "false", "before the youth returned")]
+    [ProviderInlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "2026-06-15 15:01", "", "false", "future")]
     [ProviderInlineData("Input.HeldAtUtc", nameof(DebriefOutcome.Completed), "", "", "false", "Enter when the debrief")]
-    [ProviderInlineData("Input.Outcome", "", "2026-06-15T14:30", "", "false", "Choose whether")]
+    [ProviderInlineData("Input.Outcome", "", "2026-06-15 14:30", "", "false", "Choose whether")]
     public async Task A_debrief_breaking_a_rule_is_refused_next_to_the_field_kept_and_nothing_is_saved(string field, string outcome, string heldAt, string harmDetails, string harmReported, string expected, DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
@@ -145,9 +145,9 @@ public sealed class DebriefTests
         { "Input.HarmDetails", "Invented\u2067detail", "control character" },
         { "Input.DeclinedReason", new string('x', ReturnDebrief.TextMaxLength + 1), "at most" },
         { "Input.HeldAtUtc", "15/06/2026 14:30", "real date and time" },
-        { "Input.HeldAtUtc", "2026-06-31T10:00", "real date and time" },
-        { "Input.HeldAtUtc", "9999-12-31T23:59", "future" },
-        { "Input.HeldAtUtc", "0001-01-01T00:00", "before the youth returned" },
+        { "Input.HeldAtUtc", "2026-06-31 10:00", "real date and time" },
+        { "Input.HeldAtUtc", "9999-12-31 23:59", "future" },
+        { "Input.HeldAtUtc", "0001-01-01 00:00", "before the youth returned" },
         { "Input.Outcome", "999", "" },
         { "Input.Outcome", "-1", "" },
         { "Input.Outcome", "Maybe", "" },
@@ -203,7 +203,7 @@ public sealed class DebriefTests
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
         const string script = "<script>alert('invented')</script>";
 
-        var refused = await PostAsync(browser, id, Values(heldAt: "2026-06-15T16:00", experiences: script));
+        var refused = await PostAsync(browser, id, Values(heldAt: "2026-06-15 16:00", experiences: script));
         Assert.DoesNotContain(script, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(script, (await HtmlForms.ParseAsync(refused)).QuerySelector("textarea[name='Input.Experiences']")!.TextContent.Trim());
 

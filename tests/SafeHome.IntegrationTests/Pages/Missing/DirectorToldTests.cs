@@ -96,9 +96,9 @@ public sealed class DirectorToldTests
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var times = new Dictionary<string, string>
         {
-            ["Input.LastSeenUtc"] = "2026-06-15T10:00",
-            ["Input.DiscoveredMissingUtc"] = "2026-06-15T11:00",
-            ["Input.DeterminedMissingUtc"] = "2026-06-15T12:00",
+            ["Input.LastSeenUtc"] = "2026-06-15 10:00",
+            ["Input.DiscoveredMissingUtc"] = "2026-06-15 11:00",
+            ["Input.DeterminedMissingUtc"] = "2026-06-15 12:00",
         };
 
         var half = await browser.SubmitFormAsync($"/Missing/Open/{residentId}", new(times) { ["Input.PoliceCaseNumber"] = "INV-2026-0042" });
@@ -111,7 +111,7 @@ public sealed class DirectorToldTests
 
         var response = await browser.SubmitFormAsync(refused, $"/Missing/Open/{residentId}", new(times)
         {
-            ["Input.PoliceNotifiedAtUtc"] = "2026-06-15T12:10",
+            ["Input.PoliceNotifiedAtUtc"] = "2026-06-15 12:10",
             ["Input.PoliceMethod"] = nameof(NotificationMethod.Phone),
             ["Input.PoliceAgency"] = "Invented Police District",
         });

@@ -16,7 +16,7 @@ public sealed class EpisodeRecordsBadInputTests
         { "Input.ScreenedBy", "Invented\u202EScreener", "" },
         { "Input.ScreenedBy", "Invented\u200BScreener", "" },
         { "Input.ScreenedOn", "15/06/2026", "" },
-        { "Input.ScreenedOn", "2026-06-15T10:00", "" },
+        { "Input.ScreenedOn", "2026-06-15 10:00", "" },
         { "Input.ScreenedOn", "-1", "" },
         { "Input.Instrument", "999", "" },
         { "Input.Instrument", "-1", "" },

@@ -12,7 +12,7 @@ namespace SafeHome.IntegrationTests.Pages.Missing;
 public sealed class LogTests
 {
     // The fake clock stands at 2026-06-15 15:00 UTC (zone UTC); the seeded episode was last seen at 09:00.
-    internal static Dictionary<string, string> Values(string kind = nameof(LocationEntryKind.Sighting), string when = "2026-06-15T12:30", string text = "Invented sighting near the bus depot.") => new()
+    internal static Dictionary<string, string> Values(string kind = nameof(LocationEntryKind.Sighting), string when = "2026-06-15 12:30", string text = "Invented sighting near the bus depot.") => new()
     {
         ["Input.Kind"] = kind,
         ["Input.OccurredAtUtc"] = when,
@@ -57,8 +57,8 @@ public sealed class LogTests
     }
 
     [Theory]
-    [ProviderInlineData("2026-06-15T08:00", "last seen")]
-    [ProviderInlineData("2026-06-15T16:00", "future")]
+    [ProviderInlineData("2026-06-15 08:00", "last seen")]
+    [ProviderInlineData("2026-06-15 16:00", "future")]
     public async Task A_time_before_last_seen_or_in_the_future_is_refused_next_to_the_field(string when, string expected, DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);

@@ -16,7 +16,7 @@ public sealed class NotifyTests
 {
     // The fake clock stands at 2026-06-15 15:00 UTC (zone UTC). The seeded episode was last seen at 09:00 and
     // discovered at 10:00, so the police report was due at 12:00 and the director's notice at 11:00: both overdue.
-    internal static Dictionary<string, string> PoliceValues(string at = "2026-06-15T11:30") => new()
+    internal static Dictionary<string, string> PoliceValues(string at = "2026-06-15 11:30") => new()
     {
         ["Input.NotifiedAtUtc"] = at,
         ["Input.Method"] = nameof(NotificationMethod.Phone),
@@ -82,14 +82,14 @@ public sealed class NotifyTests
         var form = await browser.GetDocumentAsync(Url(id, guardian.Id));
         Assert.Null(form.QuerySelector("input[name='Input.OfficerName']"));
         Assert.NotNull(form.QuerySelector("input[name='Input.ContactName']"));
-        var values = PoliceValues(at: "2026-06-15T12:00");
+        var values = PoliceValues(at: "2026-06-15 12:00");
         values["Input.Method"] = nameof(NotificationMethod.InPerson);
         values["Input.ContactName"] = "Invented Guardian";
         (await browser.SubmitFormAsync(form, Url(id, guardian.Id), values)).AssertRedirectTo($"/Missing/Episode/{id}");
 
         var ncmecValues = new Dictionary<string, string>
         {
-            ["Input.NotifiedAtUtc"] = "2026-06-15T12:15",
+            ["Input.NotifiedAtUtc"] = "2026-06-15 12:15",
             ["Input.Method"] = nameof(NotificationMethod.OnlinePortal),
             ["Input.NcmecCaseNumber"] = "NCMEC-INV-1",
             ["Input.CaseNumber"] = "forged",
@@ -131,8 +131,8 @@ public sealed class NotifyTests
     }
 
     [Theory]
-    [ProviderInlineData("2026-06-15T08:59", "before the episode began")]
-    [ProviderInlineData("2026-06-15T15:01", "future")]
+    [ProviderInlineData("2026-06-15 08:59", "before the episode began")]
+    [ProviderInlineData("2026-06-15 15:01", "future")]
     public async Task A_time_before_the_episode_began_or_in_the_future_is_refused_next_to_the_field_and_kept(string at, string expected, DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
@@ -160,7 +160,7 @@ public sealed class NotifyTests
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
         var clearNcic = await NotificationAsync(app, id, NotificationRecipient.LawEnforcement, NotificationPhase.Return);
 
-        var response = await browser.SubmitFormAsync(Url(id, clearNcic.Id), PoliceValues(at: "2026-06-15T12:59"));
+        var response = await browser.SubmitFormAsync(Url(id, clearNcic.Id), PoliceValues(at: "2026-06-15 12:59"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("before the youth returned", (await HtmlForms.ParseAsync(response)).FieldError("Input.NotifiedAtUtc") ?? "", StringComparison.Ordinal);
@@ -228,7 +228,7 @@ public sealed class NotifyTests
         var staleRecord = await browser.GetDocumentAsync(Url(id, police.Id));
         var staleWaiver = await browser.GetDocumentAsync(Url(id, police.Id));
 
-        var directorValues = PoliceValues(at: "2026-06-15T10:30");
+        var directorValues = PoliceValues(at: "2026-06-15 10:30");
         (await browser.SubmitFormAsync(Url(id, director.Id), directorValues)).AssertRedirectTo($"/Missing/Episode/{id}");
 
         var response = await browser.SubmitFormAsync(staleRecord, Url(id, police.Id), PoliceValues());
@@ -284,10 +284,10 @@ public sealed class NotifyTests
         { "Input.NcicNumber", "M000\u202E0001", "" },
         { "Input.CaseNumber", "INV\u200B0001", "" },
         { "Input.NotifiedAtUtc", "15/06/2026 11:30", "real date" },
-        { "Input.NotifiedAtUtc", "2026-13-01T10:00", "real date" },
-        { "Input.NotifiedAtUtc", "2026-02-29T10:00", "real date" },
-        { "Input.NotifiedAtUtc", "0001-01-01T00:00", "before the episode began" },
-        { "Input.NotifiedAtUtc", "9999-12-31T23:59", "future" },
+        { "Input.NotifiedAtUtc", "2026-13-01 10:00", "real date" },
+        { "Input.NotifiedAtUtc", "2026-02-29 10:00", "real date" },
+        { "Input.NotifiedAtUtc", "0001-01-01 00:00", "before the episode began" },
+        { "Input.NotifiedAtUtc", "9999-12-31 23:59", "future" },
         { "Input.NotifiedAtUtc", "", "Enter when" },
         { "Input.Method", "999", "" },
         { "Input.Method", "-1", "" },
@@ -349,14 +349,14 @@ public sealed class NotifyTests
         var id = await app.CreateEpisodeAsync(residentId);
         var police = await NotificationAsync(app, id, NotificationRecipient.LawEnforcement);
         const string script = "<script>alert('invented')</script>";
-        var values = PoliceValues(at: "2026-06-15T16:00");
+        var values = PoliceValues(at: "2026-06-15 16:00");
         values["Input.OfficerName"] = script;
 
         var refused = await browser.SubmitFormAsync(Url(id, police.Id), values);
         Assert.DoesNotContain(script, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(script, (await HtmlForms.ParseAsync(refused)).QuerySelector("input[name='Input.OfficerName']")!.GetAttribute("value"));
 
-        values["Input.NotifiedAtUtc"] = "2026-06-15T11:30";
+        values["Input.NotifiedAtUtc"] = "2026-06-15 11:30";
         (await browser.SubmitFormAsync(Url(id, police.Id), values)).AssertRedirectTo($"/Missing/Episode/{id}");
         Assert.Equal(script, (await NotificationAsync(app, id, NotificationRecipient.LawEnforcement)).OfficerName);
         Assert.DoesNotContain(script, await (await browser.GetAsync($"/Missing/Episode/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);

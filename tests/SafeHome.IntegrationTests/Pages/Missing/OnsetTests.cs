@@ -17,9 +17,9 @@ public sealed class OnsetTests
     // missing at 10:00, determined missing at 11:00 and, when returned, came back at 13:00. The resident was admitted
     // on 2025-06-15.
     internal static Dictionary<string, string> Values(
-        string lastSeen = "2026-06-15T08:30",
-        string discovered = "2026-06-15T09:30",
-        string determined = "2026-06-15T10:30",
+        string lastSeen = "2026-06-15 08:30",
+        string discovered = "2026-06-15 09:30",
+        string determined = "2026-06-15 10:30",
         string by = "Invented Day Staff",
         string circumstances = "Invented: left after an argument about phone time.",
         string riskLevel = nameof(MissingRiskLevel.High)) => new()
@@ -51,9 +51,9 @@ public sealed class OnsetTests
         var before = await LoadAsync(app, id);
 
         var form = await browser.GetDocumentAsync($"/Missing/Onset/{id}");
-        Assert.Equal("2026-06-15T09:00", form.QuerySelector("input[name='Input.LastSeenUtc']")!.GetAttribute("value"));
-        Assert.Equal("2026-06-15T10:00", form.QuerySelector("input[name='Input.DiscoveredMissingUtc']")!.GetAttribute("value"));
-        Assert.Equal("2026-06-15T11:00", form.QuerySelector("input[name='Input.DeterminedMissingUtc']")!.GetAttribute("value"));
+        Assert.Equal("2026-06-15 09:00", form.QuerySelector("input[name='Input.LastSeenUtc']")!.GetAttribute("value"));
+        Assert.Equal("2026-06-15 10:00", form.QuerySelector("input[name='Input.DiscoveredMissingUtc']")!.GetAttribute("value"));
+        Assert.Equal("2026-06-15 11:00", form.QuerySelector("input[name='Input.DeterminedMissingUtc']")!.GetAttribute("value"));
         Assert.Equal("Invented Night Staff", form.QuerySelector("input[name='Input.DiscoveredBy']")!.GetAttribute("value"));
 
         (await browser.SubmitFormAsync(form, $"/Missing/Onset/{id}", [])).AssertRedirectTo($"/Missing/Episode/{id}");
@@ -96,14 +96,14 @@ public sealed class OnsetTests
     }
 
     [Theory]
-    [ProviderInlineData("Input.DiscoveredMissingUtc", "2026-06-15T09:00", "2026-06-15T08:00", "2026-06-15T11:00", "before the youth was last seen")]
-    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "2026-06-15T09:30", "not before discovered missing")]
-    [ProviderInlineData("Input.LastSeenUtc", "2026-06-15T16:00", "2026-06-15T16:00", "2026-06-15T16:00", "future")]
-    [ProviderInlineData("Input.DiscoveredMissingUtc", "2026-06-15T09:00", "2026-06-15T15:30", "2026-06-15T15:30", "future")]
-    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "2026-06-15T15:01", "future")]
-    [ProviderInlineData("Input.LastSeenUtc", "2025-06-01T09:00", "2025-06-01T10:00", "2025-06-01T11:00", "within one of the resident's stays")]
-    [ProviderInlineData("Input.LastSeenUtc", "", "2026-06-15T10:00", "2026-06-15T11:00", "Enter when the youth was last seen")]
-    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15T09:00", "2026-06-15T10:00", "", "Enter when the youth was determined missing")]
+    [ProviderInlineData("Input.DiscoveredMissingUtc", "2026-06-15 09:00", "2026-06-15 08:00", "2026-06-15 11:00", "before the youth was last seen")]
+    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15 09:00", "2026-06-15 10:00", "2026-06-15 09:30", "not before discovered missing")]
+    [ProviderInlineData("Input.LastSeenUtc", "2026-06-15 16:00", "2026-06-15 16:00", "2026-06-15 16:00", "future")]
+    [ProviderInlineData("Input.DiscoveredMissingUtc", "2026-06-15 09:00", "2026-06-15 15:30", "2026-06-15 15:30", "future")]
+    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15 09:00", "2026-06-15 10:00", "2026-06-15 15:01", "future")]
+    [ProviderInlineData("Input.LastSeenUtc", "2025-06-01 09:00", "2025-06-01 10:00", "2025-06-01 11:00", "within one of the resident's stays")]
+    [ProviderInlineData("Input.LastSeenUtc", "", "2026-06-15 10:00", "2026-06-15 11:00", "Enter when the youth was last seen")]
+    [ProviderInlineData("Input.DeterminedMissingUtc", "2026-06-15 09:00", "2026-06-15 10:00", "", "Enter when the youth was determined missing")]
     public async Task Times_out_of_order_in_the_future_outside_the_stay_or_missing_are_refused_next_to_the_field_and_kept(string field, string lastSeen, string discovered, string determined, string expected, DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
@@ -133,14 +133,14 @@ public sealed class OnsetTests
         var id = await app.CreateEpisodeAsync(residentId);
         var before = await LoadAsync(app, id);
 
-        var response = await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values("2026-06-14T10:00", "2026-06-14T11:00", "2026-06-14T11:30"));
+        var response = await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values("2026-06-14 10:00", "2026-06-14 11:00", "2026-06-14 11:30"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("overlap another missing episode", (await HtmlForms.ParseAsync(response)).FieldError("Input.LastSeenUtc") ?? "", StringComparison.Ordinal);
         await AssertUnchangedAsync(app, id, before);
 
         // Just after the earlier episode ended is fine.
-        (await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values("2026-06-14T12:30", "2026-06-14T13:00", "2026-06-14T13:30"))).AssertRedirectTo($"/Missing/Episode/{id}");
+        (await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values("2026-06-14 12:30", "2026-06-14 13:00", "2026-06-14 13:30"))).AssertRedirectTo($"/Missing/Episode/{id}");
         Assert.Equal(new DateTime(2026, 6, 14, 12, 30, 0, DateTimeKind.Utc), (await LoadAsync(app, id)).LastSeenUtc);
     }
 
@@ -153,7 +153,7 @@ public sealed class OnsetTests
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
         var before = await LoadAsync(app, id);
 
-        var response = await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values("2026-06-15T13:30", "2026-06-15T13:40", "2026-06-15T13:50"));
+        var response = await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values("2026-06-15 13:30", "2026-06-15 13:40", "2026-06-15 13:50"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("last seen must be before that", (await HtmlForms.ParseAsync(response)).FieldError("Input.LastSeenUtc") ?? "", StringComparison.Ordinal);
@@ -167,10 +167,10 @@ public sealed class OnsetTests
         var (counselor, browser) = await app.SignInNewAsync(Roles.Counselor);
         var residentId = await app.CreateResidentAsync(counselor.Id);
         var id = await app.CreateEpisodeAsync(residentId);
-        (await browser.SubmitFormAsync($"/Missing/Log/{id}", LogTests.Values(when: "2026-06-15T09:30"))).AssertRedirectTo($"/Missing/Log/{id}");
+        (await browser.SubmitFormAsync($"/Missing/Log/{id}", LogTests.Values(when: "2026-06-15 09:30"))).AssertRedirectTo($"/Missing/Log/{id}");
         var before = await LoadAsync(app, id);
 
-        var response = await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values("2026-06-15T10:00", "2026-06-15T10:00", "2026-06-15T11:00"));
+        var response = await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values("2026-06-15 10:00", "2026-06-15 10:00", "2026-06-15 11:00"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("last seen must come first", (await HtmlForms.ParseAsync(response)).FieldError("Input.LastSeenUtc") ?? "", StringComparison.Ordinal);
@@ -189,10 +189,10 @@ public sealed class OnsetTests
         { "Input.Circumstances", "Invented\u0007text", "control character" },
         { "Input.SearchActions", "Invented\u2066search", "control character" },
         { "Input.LastSeenUtc", "15/06/2026 09:00", "real date and time" },
-        { "Input.LastSeenUtc", "2026-13-01T09:00", "real date and time" },
-        { "Input.LastSeenUtc", "2026-02-29T09:00", "real date and time" },
-        { "Input.DiscoveredMissingUtc", "9999-12-31T23:59", "future" },
-        { "Input.DeterminedMissingUtc", "0001-01-01T00:00", "not before discovered" },
+        { "Input.LastSeenUtc", "2026-13-01 09:00", "real date and time" },
+        { "Input.LastSeenUtc", "2026-02-29 09:00", "real date and time" },
+        { "Input.DiscoveredMissingUtc", "9999-12-31 23:59", "future" },
+        { "Input.DeterminedMissingUtc", "0001-01-01 00:00", "not before discovered" },
         { "Input.DeterminedMissingUtc", "<script>alert(1)</script>", "real date and time" },
         { "Input.RiskLevel", "999", "" },
         { "Input.RiskLevel", "-1", "" },
@@ -248,7 +248,7 @@ public sealed class OnsetTests
         var id = await app.CreateEpisodeAsync(residentId);
         const string script = "<script>alert('invented')</script>";
 
-        var refused = await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values(lastSeen: "2026-06-15T16:00", by: script, circumstances: script));
+        var refused = await browser.SubmitFormAsync($"/Missing/Onset/{id}", Values(lastSeen: "2026-06-15 16:00", by: script, circumstances: script));
         Assert.DoesNotContain(script, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var refusedPage = await HtmlForms.ParseAsync(refused);
         Assert.Equal(script, refusedPage.QuerySelector("input[name='Input.DiscoveredBy']")!.GetAttribute("value"));
@@ -273,7 +273,7 @@ public sealed class OnsetTests
 
         (await browser.SubmitFormAsync(firstTab, $"/Missing/Onset/{id}", Values())).AssertRedirectTo($"/Missing/Episode/{id}");
         var afterFirst = await LoadAsync(app, id);
-        var stale = await browser.SubmitFormAsync(secondTab, $"/Missing/Onset/{id}", Values("2026-06-15T07:00", "2026-06-15T07:30", "2026-06-15T08:00", circumstances: "Invented second tab."));
+        var stale = await browser.SubmitFormAsync(secondTab, $"/Missing/Onset/{id}", Values("2026-06-15 07:00", "2026-06-15 07:30", "2026-06-15 08:00", circumstances: "Invented second tab."));
 
         var page = await StaleForms.AssertConflictShownAsync(stale, "Invented: left after an argument about phone time.", "Invented second tab.", "2026-06-15 08:30", "2026-06-15 07:00");
         Assert.Equal("Invented second tab.", page.QuerySelector("textarea[name='Input.Circumstances']")!.TextContent.Trim());

@@ -12,9 +12,9 @@ public sealed class OpenAndLogBadInputTests
 {
     private static Dictionary<string, string> OpenValues() => new()
     {
-        ["Input.LastSeenUtc"] = "2026-06-15T10:00",
-        ["Input.DiscoveredMissingUtc"] = "2026-06-15T11:00",
-        ["Input.DeterminedMissingUtc"] = "2026-06-15T12:00",
+        ["Input.LastSeenUtc"] = "2026-06-15 10:00",
+        ["Input.DiscoveredMissingUtc"] = "2026-06-15 11:00",
+        ["Input.DeterminedMissingUtc"] = "2026-06-15 12:00",
         ["Input.DiscoveredBy"] = "Invented Night Staff",
     };
 
@@ -27,7 +27,7 @@ public sealed class OpenAndLogBadInputTests
         { "Input.Circumstances", new string('y', 1_000_000), "at most" },
         { "Input.SearchActions", new string('z', 4_001), "at most" },
         { "Input.LastSeenUtc", "15/06/2026 10:00", "" },
-        { "Input.LastSeenUtc", "2026-13-45T10:00", "" },
+        { "Input.LastSeenUtc", "2026-13-45 10:00", "" },
         { "Input.DiscoveredMissingUtc", "-1", "" },
         { "Input.DeterminedMissingUtc", "yesterday", "" },
         { "Input.RiskLevel", "999", "" },
@@ -57,7 +57,7 @@ public sealed class OpenAndLogBadInputTests
         // What the counselor typed comes back, so nothing has to be typed twice.
         if (field != "Input.LastSeenUtc")
         {
-            Assert.StartsWith("2026-06-15T10:00", page.QuerySelector("input[name='Input.LastSeenUtc']")!.GetAttribute("value"), StringComparison.Ordinal);
+            Assert.StartsWith("2026-06-15 10:00", page.QuerySelector("input[name='Input.LastSeenUtc']")!.GetAttribute("value"), StringComparison.Ordinal);
         }
 
         Assert.False(await app.WithDbAsync(db => db.MissingEpisodes.AnyAsync()));
@@ -71,7 +71,7 @@ public sealed class OpenAndLogBadInputTests
         { "Input.Kind", "-1", "" },
         { "Input.Kind", "Rumour", "" },
         { "Input.OccurredAtUtc", "15/06/2026 12:30", "" },
-        { "Input.OccurredAtUtc", "9999-99-99T99:99", "" },
+        { "Input.OccurredAtUtc", "9999-99-99 99:99", "" },
         { "Input.OccurredAtUtc", "<script>alert(1)</script>", "" },
     };
 

@@ -12,7 +12,7 @@ namespace SafeHome.IntegrationTests.Pages.Missing;
 public sealed class OpenEpisodeTests
 {
     // The fake clock stands at 2026-06-15 15:00 UTC and the home's zone is UTC.
-    private static Dictionary<string, string> Times(string lastSeen = "2026-06-15T10:00", string discovered = "2026-06-15T11:00", string determined = "2026-06-15T12:00") => new()
+    private static Dictionary<string, string> Times(string lastSeen = "2026-06-15 10:00", string discovered = "2026-06-15 11:00", string determined = "2026-06-15 12:00") => new()
     {
         ["Input.LastSeenUtc"] = lastSeen,
         ["Input.DiscoveredMissingUtc"] = discovered,
@@ -62,12 +62,12 @@ public sealed class OpenEpisodeTests
     public static TheoryData<string, string, string, string> BadTimes => new()
     {
         // last seen, discovered, determined, field that must carry the message
-        { "2026-06-15T11:00", "2026-06-15T10:00", "2026-06-15T12:00", "Input.DiscoveredMissingUtc" },
-        { "2026-06-15T10:00", "2026-06-15T12:00", "2026-06-15T11:00", "Input.DeterminedMissingUtc" },
-        { "2026-06-15T16:00", "2026-06-15T16:30", "2026-06-15T16:45", "Input.LastSeenUtc" },
-        { "2026-06-15T10:00", "2026-06-15T15:30", "2026-06-15T15:45", "Input.DiscoveredMissingUtc" },
-        { "2026-06-15T10:00", "2026-06-15T11:00", "2026-06-15T15:45", "Input.DeterminedMissingUtc" },
-        { "2024-01-01T10:00", "2024-01-01T11:00", "2024-01-01T12:00", "Input.LastSeenUtc" },
+        { "2026-06-15 11:00", "2026-06-15 10:00", "2026-06-15 12:00", "Input.DiscoveredMissingUtc" },
+        { "2026-06-15 10:00", "2026-06-15 12:00", "2026-06-15 11:00", "Input.DeterminedMissingUtc" },
+        { "2026-06-15 16:00", "2026-06-15 16:30", "2026-06-15 16:45", "Input.LastSeenUtc" },
+        { "2026-06-15 10:00", "2026-06-15 15:30", "2026-06-15 15:45", "Input.DiscoveredMissingUtc" },
+        { "2026-06-15 10:00", "2026-06-15 11:00", "2026-06-15 15:45", "Input.DeterminedMissingUtc" },
+        { "2024-01-01 10:00", "2024-01-01 11:00", "2024-01-01 12:00", "Input.LastSeenUtc" },
     };
 
     [Theory]
@@ -115,8 +115,8 @@ public sealed class OpenEpisodeTests
         await app.CreateEpisodeAsync(closedResident, returned: true);
 
         // The seeded episodes run from 09:00 (last seen) to 13:00 (returned) or on.
-        var open = await browser.SubmitFormAsync($"/Missing/Open/{openResident}", Times("2026-06-15T14:00", "2026-06-15T14:10", "2026-06-15T14:20"));
-        var closed = await browser.SubmitFormAsync($"/Missing/Open/{closedResident}", Times("2026-06-15T10:00", "2026-06-15T14:10", "2026-06-15T14:20"));
+        var open = await browser.SubmitFormAsync($"/Missing/Open/{openResident}", Times("2026-06-15 14:00", "2026-06-15 14:10", "2026-06-15 14:20"));
+        var closed = await browser.SubmitFormAsync($"/Missing/Open/{closedResident}", Times("2026-06-15 10:00", "2026-06-15 14:10", "2026-06-15 14:20"));
 
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
         Assert.Contains("already has an open", (await HtmlForms.ParseAsync(open)).FieldError("Input.LastSeenUtc"), StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class ReturnTests
 {
     // The fake clock stands at 2026-06-15 15:00 UTC (zone UTC). The seeded episode was last seen at 09:00 and
     // discovered at 10:00; a seeded returned episode came back at 13:00.
-    internal static Dictionary<string, string> Values(string at = "2026-06-15T14:00", string type = nameof(ReturnType.LocatedByStaff), string zip = "53202", string medical = "true", string notes = "Invented note: checked by the on-call nurse.") => new()
+    internal static Dictionary<string, string> Values(string at = "2026-06-15 14:00", string type = nameof(ReturnType.LocatedByStaff), string zip = "53202", string medical = "true", string notes = "Invented note: checked by the on-call nurse.") => new()
     {
         ["Input.ReturnedUtc"] = at,
         ["Input.Type"] = type,
@@ -84,10 +84,10 @@ public sealed class ReturnTests
         var id = await app.CreateEpisodeAsync(residentId, returned: true);
 
         var form = await browser.GetDocumentAsync($"/Missing/Return/{id}");
-        Assert.Equal("2026-06-15T13:00", form.QuerySelector("input[name='Input.ReturnedUtc']")!.GetAttribute("value"));
+        Assert.Equal("2026-06-15 13:00", form.QuerySelector("input[name='Input.ReturnedUtc']")!.GetAttribute("value"));
         Assert.Equal(((int)ReturnType.SelfReturned).ToString(CultureInfo.InvariantCulture), ((AngleSharp.Html.Dom.IHtmlSelectElement)form.QuerySelector("select[name='Input.Type']")!).Value);
 
-        var response = await browser.SubmitFormAsync(form, $"/Missing/Return/{id}", Values(at: "2026-06-15T12:00", type: nameof(ReturnType.FamilyReturned), zip: "53202-1234", medical: "false", notes: ""));
+        var response = await browser.SubmitFormAsync(form, $"/Missing/Return/{id}", Values(at: "2026-06-15 12:00", type: nameof(ReturnType.FamilyReturned), zip: "53202-1234", medical: "false", notes: ""));
 
         response.AssertRedirectTo($"/Missing/Episode/{id}");
         var episode = await EpisodeAsync(app, id);
@@ -102,12 +102,12 @@ public sealed class ReturnTests
     }
 
     [Theory]
-    [ProviderInlineData("2026-06-15T08:59", "", "Input.ReturnedUtc", "before the youth was last seen")]
-    [ProviderInlineData("2026-06-15T15:01", "", "Input.ReturnedUtc", "future")]
-    [ProviderInlineData("2026-06-15T14:00", "5320", "Input.FoundZip", "5-digit ZIP")]
-    [ProviderInlineData("2026-06-15T14:00", "ABCDE", "Input.FoundZip", "5-digit ZIP")]
-    [ProviderInlineData("2026-06-15T14:00", "53202-12", "Input.FoundZip", "5-digit ZIP")]
-    [ProviderInlineData("2026-06-15T14:00", "53202-123456", "Input.FoundZip", "at most")]
+    [ProviderInlineData("2026-06-15 08:59", "", "Input.ReturnedUtc", "before the youth was last seen")]
+    [ProviderInlineData("2026-06-15 15:01", "", "Input.ReturnedUtc", "future")]
+    [ProviderInlineData("2026-06-15 14:00", "5320", "Input.FoundZip", "5-digit ZIP")]
+    [ProviderInlineData("2026-06-15 14:00", "ABCDE", "Input.FoundZip", "5-digit ZIP")]
+    [ProviderInlineData("2026-06-15 14:00", "53202-12", "Input.FoundZip", "5-digit ZIP")]
+    [ProviderInlineData("2026-06-15 14:00", "53202-123456", "Input.FoundZip", "at most")]
     public async Task A_bad_time_or_zip_is_refused_next_to_the_field_kept_and_nothing_is_saved(string at, string zip, string field, string expected, DatabaseProvider provider)
     {
         await using var app = await SafeHomeApp.StartAsync(provider);
@@ -142,7 +142,7 @@ public sealed class ReturnTests
             return await db.SaveChangesAsync();
         });
 
-        var response = await browser.SubmitFormAsync($"/Missing/Return/{first}", Values(at: "2026-06-15T14:00"));
+        var response = await browser.SubmitFormAsync($"/Missing/Return/{first}", Values(at: "2026-06-15 14:00"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("overlap", (await HtmlForms.ParseAsync(response)).FieldError("Input.ReturnedUtc") ?? "", StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public sealed class ReturnTests
         app.Clock.Advance(TimeSpan.FromDays(2));
         browser = await app.SignInAsync(counselor);
 
-        var response = await browser.SubmitFormAsync($"/Missing/Return/{id}", Values(at: "2026-06-17T10:00"));
+        var response = await browser.SubmitFormAsync($"/Missing/Return/{id}", Values(at: "2026-06-17 10:00"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("within the stay", (await HtmlForms.ParseAsync(response)).FieldError("Input.ReturnedUtc") ?? "", StringComparison.Ordinal);
@@ -183,10 +183,10 @@ public sealed class ReturnTests
         { "Input.MedicalCheckNotes", new string('x', MissingEpisode.MaxLength.Text + 1), "at most" },
         { "Input.MedicalCheckNotes", "Invented\u202Enote", "control character" },
         { "Input.ReturnedUtc", "15/06/2026 14:00", "real date" },
-        { "Input.ReturnedUtc", "2026-06-31T14:00", "real date" },
+        { "Input.ReturnedUtc", "2026-06-31 14:00", "real date" },
         { "Input.ReturnedUtc", "2026-06-15", "real date" },
-        { "Input.ReturnedUtc", "0001-01-01T00:00", "last seen" },
-        { "Input.ReturnedUtc", "9999-12-31T23:59", "future" },
+        { "Input.ReturnedUtc", "0001-01-01 00:00", "last seen" },
+        { "Input.ReturnedUtc", "9999-12-31 23:59", "future" },
         { "Input.ReturnedUtc", "", "Enter when" },
         { "Input.Type", "999", "" },
         { "Input.Type", "-1", "" },
@@ -224,7 +224,7 @@ public sealed class ReturnTests
         var id = await app.CreateEpisodeAsync(residentId);
         const string script = "<script>alert('invented')</script>";
 
-        var refused = await browser.SubmitFormAsync($"/Missing/Return/{id}", Values(at: "2026-06-15T16:00", notes: script));
+        var refused = await browser.SubmitFormAsync($"/Missing/Return/{id}", Values(at: "2026-06-15 16:00", notes: script));
         Assert.DoesNotContain(script, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(script, (await HtmlForms.ParseAsync(refused)).QuerySelector("textarea[name='Input.MedicalCheckNotes']")!.TextContent.Trim());
 

@@ -101,10 +101,10 @@ public sealed class AmendTests
             ["Input.Text"] = "Three days ago the youth asked to join the choir.",
 
             // A forged entry date, in every shape a form could carry it: none may be used.
-            ["Input.CreatedAtUtc"] = "2026-06-01T09:00",
-            ["Input.EnteredAt"] = "2026-06-01T09:00",
+            ["Input.CreatedAtUtc"] = "2026-06-01 09:00",
+            ["Input.EnteredAt"] = "2026-06-01 09:00",
             ["Input.EntryDate"] = "2026-06-01",
-            ["CreatedAtUtc"] = "2026-06-01T09:00",
+            ["CreatedAtUtc"] = "2026-06-01 09:00",
         });
 
         response.AssertRedirectTo($"/Notes/Details/{id}");

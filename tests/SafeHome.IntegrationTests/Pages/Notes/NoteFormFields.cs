@@ -11,8 +11,8 @@ namespace SafeHome.IntegrationTests.Pages.Notes;
 /// and a snapshot of every note row (content hash included) to show that a refused post changed nothing.
 internal static class NoteFormFields
 {
-    /// What a datetime-local input sends. The test clock's local zone is UTC unless a test changes it.
-    public static string Local(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    /// What a date-time field shows and sends (yyyy-MM-dd HH:mm). The test clock's local zone is UTC unless a test changes it.
+    public static string Local(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static DateTime Now(SafeHomeApp app) => app.Clock.GetUtcNow().UtcDateTime;
 

@@ -89,9 +89,9 @@ public sealed class WriteTests
         var form = await browser.GetDocumentAsync($"/Notes/Write/{residentId}");
 
         // 15:00:42 UTC is 10:00 local; the offered service is the last whole hour.
-        Assert.Equal("2026-06-15T09:00", form.QuerySelector("#Input_ServiceStart")!.GetAttribute("value"));
-        Assert.Equal("2026-06-15T10:00", form.QuerySelector("#Input_ServiceEnd")!.GetAttribute("value"));
-        Assert.Equal("datetime-local", form.QuerySelector("#Input_ServiceStart")!.GetAttribute("type"));
+        Assert.Equal("2026-06-15 09:00", form.QuerySelector("#Input_ServiceStart")!.GetAttribute("value"));
+        Assert.Equal("2026-06-15 10:00", form.QuerySelector("#Input_ServiceEnd")!.GetAttribute("value"));
+        Assert.Equal("yyyy-MM-dd HH:mm", form.QuerySelector("#Input_ServiceStart")!.GetAttribute("data-date-format"));
         Assert.NotNull(form.QuerySelector("#strengths-required"));
         Assert.Contains("only the resident's counselors, directors and auditors", form.QuerySelector("#sensitive-hint")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("quote", form.QuerySelector("label[for=Input_YouthWords]")!.TextContent, StringComparison.OrdinalIgnoreCase);
@@ -113,14 +113,14 @@ public sealed class WriteTests
             [.. Enum.GetNames<NoteSection>(), "InterventionsUsed", "StrengthsObserved", "RiskFollowUp"],
             form.QuerySelectorAll("[data-language-field]").Select(f => f.GetAttribute("data-language-field")));
 
-        var noteId = await browser.WriteDraftAsync(residentId, Complete(app).With(("Input.ServiceStart", "2026-06-15T08:15"), ("Input.ServiceEnd", "2026-06-15T09:45")));
+        var noteId = await browser.WriteDraftAsync(residentId, Complete(app).With(("Input.ServiceStart", "2026-06-15 08:15"), ("Input.ServiceEnd", "2026-06-15 09:45")));
 
         var note = await LoadAsync(app, noteId);
         Assert.Equal(new DateTime(2026, 6, 15, 13, 15, 0, DateTimeKind.Utc), note.ServiceStartUtc);
         Assert.Equal(new DateTime(2026, 6, 15, 14, 45, 0, DateTimeKind.Utc), note.ServiceEndUtc);
         var edit = await browser.GetDocumentAsync($"/Notes/Edit/{noteId}");
-        Assert.Equal("2026-06-15T08:15", edit.QuerySelector("#Input_ServiceStart")!.GetAttribute("value"));
-        Assert.Equal("2026-06-15T09:45", edit.QuerySelector("#Input_ServiceEnd")!.GetAttribute("value"));
+        Assert.Equal("2026-06-15 08:15", edit.QuerySelector("#Input_ServiceStart")!.GetAttribute("value"));
+        Assert.Equal("2026-06-15 09:45", edit.QuerySelector("#Input_ServiceEnd")!.GetAttribute("value"));
     }
 
     [Theory, Providers]
