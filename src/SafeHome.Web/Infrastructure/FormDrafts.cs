@@ -1,8 +1,11 @@
+using System.Reflection;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -83,8 +86,8 @@ public sealed class FormDrafts(SafeHomeDbContext db, TimeProvider clock, IOption
             return false;
         }
 
+        await DeleteExpiredAsync(CancellationToken.None);
         var now = clock.UtcNow();
-        await db.FormDrafts.Where(d => d.ExpiresAtUtc <= now).ExecuteDeleteAsync();
         var draft = await db.FormDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.Path == page);
         if (draft is null)
         {
@@ -104,6 +107,12 @@ public sealed class FormDrafts(SafeHomeDbContext db, TimeProvider clock, IOption
         }
 
         return true;
+    }
+
+    public Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow();
+        return db.FormDrafts.Where(d => d.ExpiresAtUtc <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<FormDraft?> FindAsync(string userId, string page)
@@ -130,7 +139,7 @@ public sealed class FormDrafts(SafeHomeDbContext db, TimeProvider clock, IOption
         var metadataProvider = services.GetRequiredService<IModelMetadataProvider>();
         var binders = services.GetRequiredService<IModelBinderFactory>();
         var parameters = services.GetRequiredService<ParameterBinder>();
-        foreach (var bound in context.ActionDescriptor.BoundProperties.OfType<Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageBoundPropertyDescriptor>())
+        foreach (var bound in context.ActionDescriptor.BoundProperties.OfType<PageBoundPropertyDescriptor>())
         {
             // Bound the way the page's POST binds it, into the instance the GET handler filled. [BindProperty] says
             // "not on a GET" through its request predicate; this GET is standing in for the post that was typed.
@@ -164,6 +173,20 @@ public sealed class FormDrafts(SafeHomeDbContext db, TimeProvider clock, IOption
 /// or clears anything by hand.
 public sealed class FormDraftFilter : IAsyncPageFilter
 {
+    // One per app (the filter is registered as an instance): a static cache would hold every app instance's pages,
+    // and all they reach, for the life of the process.
+    private readonly ConcurrentDictionary<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor, bool> _forms = new();
+
+    // A [BindProperty] without SupportsGet is filled only by a post: the page has a form of its own. A page whose
+    // posts change nothing (a list's search, signing out: AllowAuditorPost) keeps no typing.
+    private bool HasPostedForm(PageHandlerExecutingContext context) =>
+        _forms.GetOrAdd(context.ActionDescriptor, static descriptor => !descriptor.EndpointMetadata.OfType<AllowAuditorPostAttribute>().Any()
+            && descriptor.BoundProperties
+            .OfType<PageBoundPropertyDescriptor>()
+            .Any(p => p.Property.GetCustomAttribute<BindPropertyAttribute>() is { } own
+                ? !own.SupportsGet
+                : p.Property.DeclaringType?.GetCustomAttribute<BindPropertiesAttribute>() is { SupportsGet: false }));
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -173,7 +196,10 @@ public sealed class FormDraftFilter : IAsyncPageFilter
         var executed = await next();
         var http = context.HttpContext;
         var request = http.Request;
-        if (executed.Exception is not null || http.User.UserId() is not { } userId || FormDrafts.PageOf(request.Path, request.QueryString) is not { } page
+        // A page with no posted form (lists, overviews, filters read from the address) has nothing to give typing
+        // back to: no lookup there, so reading pages keep their query budget (PageQueryTests).
+        if (executed.Exception is not null || !HasPostedForm(context)
+            || http.User.UserId() is not { } userId || FormDrafts.PageOf(request.Path, request.QueryString) is not { } page
             || SignedOutForms.IsAutosave(request))
         {
             return;

@@ -31,6 +31,9 @@ public sealed class JobsOptions
     /// Cron expression of the re-encryption sweep that moves field values to the newest key after a rotation.
     public string FieldReencryptCron { get; set; } = "50 * * * *";
 
+    /// Cron expression of the sweep that deletes kept typing past Drafts:Lifetime.
+    public string DraftsExpireCron { get; set; } = "20 * * * *";
+
     /// How long a job picked up by a server that then died stays invisible before another server takes it over. On
     /// PostgreSQL the timeout slides (a running job's server renews it while it works, so a long report is never
     /// started twice) and defaults to 30 s; on SQLite, one machine with one server, it is fixed and defaults to 30 min.
@@ -51,6 +54,7 @@ public static class JobsServiceCollectionExtensions
     public const string AuditVerifyJobId = "audit-verify";
     public const string QuarterlyReportJobId = "quarterly-outcome-report";
     public const string FieldReencryptJobId = "field-reencrypt";
+    public const string DraftsExpireJobId = "drafts-expire";
 
     public static IServiceCollection AddSafeHomeJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string contentRoot)
     {
@@ -62,6 +66,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<OutcomeReportJob>();
         services.AddScoped<QuarterlyReportJob>();
         services.AddScoped<FieldReencryptionJob>();
+        services.AddScoped<DraftsExpireJob>();
         services.AddSingleton<ReportStageGate>();
         services.AddSingleton<RecurringSchedules>();
         // Hangfire keeps "the" storage in a static; this host's storage is held here and registered before

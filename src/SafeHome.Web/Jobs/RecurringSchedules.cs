@@ -49,6 +49,7 @@ public sealed partial class RecurringSchedules(IRecurringJobManager jobs, JobSto
         Schedule<AuditVerifyJob>(JobsServiceCollectionExtensions.AuditVerifyJobId, job => job.RunAsync(CancellationToken.None), options.AuditVerifyCron);
         Schedule<QuarterlyReportJob>(JobsServiceCollectionExtensions.QuarterlyReportJobId, job => job.RunAsync(CancellationToken.None), options.QuarterlyReportCron);
         Schedule<FieldReencryptionJob>(JobsServiceCollectionExtensions.FieldReencryptJobId, job => job.RunAsync(CancellationToken.None), options.FieldReencryptCron);
+        Schedule<DraftsExpireJob>(JobsServiceCollectionExtensions.DraftsExpireJobId, job => job.RunAsync(CancellationToken.None), options.DraftsExpireCron);
         return changed;
     }
 

@@ -20,6 +20,7 @@ public sealed class OperatorVerbTests
         [JobsServiceCollectionExtensions.AuditVerifyJobId] = "0 4 3 1 *",
         [JobsServiceCollectionExtensions.QuarterlyReportJobId] = "0 4 4 1 *",
         [JobsServiceCollectionExtensions.FieldReencryptJobId] = "0 4 5 1 *",
+        [JobsServiceCollectionExtensions.DraftsExpireJobId] = "0 4 6 1 *",
     };
 
     private static readonly Dictionary<string, string> OtherCronSettings = new()
@@ -29,6 +30,7 @@ public sealed class OperatorVerbTests
         ["Jobs:AuditVerifyCron"] = "1 1 3 2 *",
         ["Jobs:QuarterlyReportCron"] = "1 1 4 2 *",
         ["Jobs:FieldReencryptCron"] = "1 1 5 2 *",
+        ["Jobs:DraftsExpireCron"] = "1 1 6 2 *",
     };
 
     [Fact]
@@ -48,6 +50,7 @@ public sealed class OperatorVerbTests
                     ["Jobs:AuditVerifyCron"] = ClusterCrons[JobsServiceCollectionExtensions.AuditVerifyJobId],
                     ["Jobs:QuarterlyReportCron"] = ClusterCrons[JobsServiceCollectionExtensions.QuarterlyReportJobId],
                     ["Jobs:FieldReencryptCron"] = ClusterCrons[JobsServiceCollectionExtensions.FieldReencryptJobId],
+                    ["Jobs:DraftsExpireCron"] = ClusterCrons[JobsServiceCollectionExtensions.DraftsExpireJobId],
                 },
             };
             await jobServer.InitializeAsync();
@@ -88,6 +91,7 @@ public sealed class OperatorVerbTests
                 ["Jobs:AuditVerifyCron"] = ClusterCrons[JobsServiceCollectionExtensions.AuditVerifyJobId],
                 ["Jobs:QuarterlyReportCron"] = ClusterCrons[JobsServiceCollectionExtensions.QuarterlyReportJobId],
                 ["Jobs:FieldReencryptCron"] = ClusterCrons[JobsServiceCollectionExtensions.FieldReencryptJobId],
+                    ["Jobs:DraftsExpireCron"] = ClusterCrons[JobsServiceCollectionExtensions.DraftsExpireJobId],
             };
             await using (var first = JobServer(folder, clusterSettings))
             {

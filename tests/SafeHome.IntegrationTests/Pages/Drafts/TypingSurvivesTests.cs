@@ -8,6 +8,8 @@ using SafeHome.Domain.Staff;
 using SafeHome.IntegrationTests.Authorization;
 using SafeHome.IntegrationTests.Infrastructure;
 using SafeHome.Web.Infrastructure;
+using SafeHome.Web.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SafeHome.IntegrationTests.Pages.Drafts;
 
@@ -121,10 +123,17 @@ public sealed class TypingSurvivesTests
         Assert.Contains("is back in the form", restored.QuerySelector("#draft-restored")!.TextContent, StringComparison.Ordinal);
         AssertSameFields(typed, HtmlForms.FieldsOf(NoteForm(restored)));
 
-        // Short-lived: a day later it is gone.
+        // Short-lived: a day later it is not given back, and the hourly job deletes the row.
         app.Clock.Advance(TimeSpan.FromHours(24));
         var later = await app.SignInAsync(counselor);
         Assert.Null((await later.GetDocumentAsync(page)).QuerySelector("#draft-restored"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.FormDrafts.CountAsync()));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<DraftsExpireJob>().RunAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.FormDrafts.CountAsync()));
     }
 
     [Fact]
@@ -234,7 +243,7 @@ public sealed class TypingSurvivesTests
                     fields.Add(new(name, input.Type switch
                     {
                         "date" => "2026-11-30",
-                        "datetime-local" => "2026-11-30T09:15",
+                        "datetime-local" => "2026-11-30 09:15",
                         "number" => "3",
                         _ => $"kept {++n}",
                     }));
