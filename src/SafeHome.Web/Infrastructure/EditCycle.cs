@@ -33,6 +33,13 @@ public static class EditCycle
     /// <param name="asTyped">The saved record as this form would show it, to compare with what was typed.</param>
     /// <param name="additive">The form only adds (a log entry): another save cannot collide with it, so after a
     /// conflict it is applied once more to the record as saved now.</param>
+    /// <param name="actsOnWhatWasRead">The form acts on the record as the person read it (signing, approving,
+    /// co-signing): a stale one is never applied to a newer record, even when nothing typed differs; the person sees
+    /// that it changed, reads it, and acts again.</param>
+    /// <param name="refused">Puts a rule's refusal where this page shows it (default: beside the field of that name
+    /// in <paramref name="prefix"/>).</param>
+    /// <param name="compare">What differs between the record as saved now and the form, where the form's own words
+    /// say it better than a field-by-field comparison of <paramref name="asTyped"/> (hours and minutes as one span).</param>
     public static async Task<EditOutcome> SaveAsync<TRecord, TInput>(
         this SafeHomeDbContext db,
         ModelStateDictionary modelState,
@@ -42,7 +49,10 @@ public static class EditCycle
         Func<Task<TRecord?>> reload,
         Func<TRecord, TInput> asTyped,
         string prefix = "Input",
-        bool additive = false)
+        bool additive = false,
+        bool actsOnWhatWasRead = false,
+        Action<DomainRuleException>? refused = null,
+        Func<TRecord, TInput, IReadOnlyList<ConflictField>>? compare = null)
         where TRecord : class, IVersioned
         where TInput : IVersionedInput
     {
@@ -77,7 +87,15 @@ public static class EditCycle
                 }
                 catch (DomainRuleException ex)
                 {
-                    modelState.AddRuleError(ex, prefix);
+                    if (refused is null)
+                    {
+                        modelState.AddRuleError(ex, prefix);
+                    }
+                    else
+                    {
+                        refused(ex);
+                    }
+
                     return EditOutcome.Refused;
                 }
                 catch (DbUpdateConcurrencyException)
@@ -95,18 +113,18 @@ public static class EditCycle
 
             // The form posts its version in a hidden field, which renders from ModelState before the model.
             modelState.Remove($"{prefix}.{nameof(IVersionedInput.Version)}");
-            var conflicts = ConcurrencyConflict.Compare(asTyped(saved), typed);
+            var conflicts = compare?.Invoke(saved, typed) ?? ConcurrencyConflict.Compare(asTyped(saved), typed);
             typed.Version = saved.Version;
             record = saved;
 
             // Nothing typed here differs from what is saved now (someone changed another part of the record), or
             // the form only adds: applying it to the record as saved now overwrites nobody.
-            if (attempt == 1 && (additive || conflicts.Count == 0))
+            if (attempt == 1 && !actsOnWhatWasRead && (additive || conflicts.Count == 0))
             {
                 continue;
             }
 
-            return new EditOutcome(false, conflicts.Count > 0 ? conflicts : [new ConflictField("(this record)", "changed again by someone else", "(as you typed it)")]);
+            return new EditOutcome(false, conflicts.Count > 0 ? conflicts : [new ConflictField("(this record)", "changed since you opened the page", "(read it again, then submit again)")]);
         }
     }
 }

@@ -55,26 +55,30 @@ public sealed class PolicyModel(SafeHomeDbContext db) : PageModel
             return Page();
         }
 
-        db.ExpectAndBumpVersion(Saved, Input.Version);
-        try
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Saved,
+            Input,
+            saved =>
+            {
+                try
+                {
+                    saved.Update(Input.ToDeadlines());
+                }
+                catch (DomainRuleException ex)
+                {
+                    // The entity names its minute totals; on the form each total is one row of hours and minutes.
+                    throw new DomainRuleException(Rows.FirstOrDefault(r => r.DomainField == ex.Field)?.Key ?? ex.Field, ex.Message);
+                }
+
+                return Task.CompletedTask;
+            },
+            async () => Saved = await LoadAsync(),
+            InputModel.From,
+            compare: CompareWithSaved);
+        if (!outcome.Saved)
         {
-            Saved.Update(Input.ToDeadlines());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            // The entity names its minute totals; on the form each total is one row of hours and minutes.
-            var row = Rows.FirstOrDefault(r => r.DomainField == ex.Field)?.Key ?? ex.Field;
-            ModelState.AddRuleError(new DomainRuleException(row, ex.Message));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            Saved = await LoadAsync();
-            Conflicts = CompareWithSaved(Saved, Input);
-            ModelState.Remove("Input.Version");
-            Input.Version = Saved.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -112,7 +116,7 @@ public sealed class PolicyModel(SafeHomeDbContext db) : PageModel
         return policy;
     }
 
-    private static List<ConflictField> CompareWithSaved(JurisdictionPolicy saved, InputModel yours)
+    private static IReadOnlyList<ConflictField> CompareWithSaved(JurisdictionPolicy saved, InputModel yours)
     {
         var fields = new List<ConflictField>();
         void Add(string label, string savedText, string yourText)
@@ -136,7 +140,7 @@ public sealed class PolicyModel(SafeHomeDbContext db) : PageModel
 
     public sealed record DeadlineRow(string Key, string Label, string? Hint, string DomainField, Func<JurisdictionPolicy, int> Saved, Func<InputModel, DurationInput> Input);
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         public long Version { get; set; }
 

@@ -24,7 +24,7 @@ public sealed class AmendModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
     public string ServiceStart => DetailsModel.LocalTime(clock, Note.ServiceStartUtc);
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     /// Why this note cannot be amended at all, shown instead of the form.
     public string? Refusal => Note switch
@@ -69,26 +69,22 @@ public sealed class AmendModel(SafeHomeDbContext db, TimeProvider clock) : PageM
 
         var kind = Input.Kind ?? AmendmentKind.Addendum;
         var request = new AmendmentRequest(kind, Input.Reason, Input.Text, Input.Section, Input.ServiceOn);
-        db.ExpectAndBumpVersion(Note, Input.Version);
-        try
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Note,
+            Input,
+            saved =>
+            {
+                saved.Amend(User.UserId() ?? string.Empty, request, clock.Today(), clock.UtcNow());
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) is null ? Note : null,
+            saved => new InputModel { Version = saved.Version },
+            actsOnWhatWasRead: true,
+            refused: ex => ModelState.AddRuleErrorFor<InputModel>(ex));
+        if (!outcome.Saved)
         {
-            Note.Amend(User.UserId() ?? string.Empty, request, clock.Today(), clock.UtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            ModelState.AddRuleErrorFor<InputModel>(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Note.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -110,7 +106,7 @@ public sealed class AmendModel(SafeHomeDbContext db, TimeProvider clock) : PageM
         return Note.AuthorId == User.UserId() && visible.CanReadContent ? null : Forbid();
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         private const string TooLong = "Use at most {1} characters here; the text is longer. Shorten it, or add a second amendment. Nothing was saved.";
 

@@ -24,7 +24,7 @@ public sealed class CosignModel(SafeHomeDbContext db, TimeProvider clock) : Page
 
     public string AuthorName { get; private set; } = string.Empty;
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     /// Why there is nothing to decide, shown instead of the forms. A co-signature vouches for the text, so a
     /// supervisor who may not read a sensitive note leaves it to a director.
@@ -74,26 +74,22 @@ public sealed class CosignModel(SafeHomeDbContext db, TimeProvider clock) : Page
             return Page();
         }
 
-        db.ExpectAndBumpVersion(Note, Input.Version);
-        try
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Note,
+            Input,
+            _ =>
+            {
+                decide(User.UserId() ?? string.Empty);
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) is null ? Note : null,
+            saved => new InputModel { Version = saved.Version, ReturnComments = Input.ReturnComments },
+            actsOnWhatWasRead: true,
+            refused: ex => ModelState.AddRuleErrorFor<InputModel>(ex));
+        if (!outcome.Saved)
         {
-            decide(User.UserId() ?? string.Empty);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            ModelState.AddRuleErrorFor<InputModel>(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Note.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -122,7 +118,7 @@ public sealed class CosignModel(SafeHomeDbContext db, TimeProvider clock) : Page
         return null;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [StringLength(ProgressNote.MaxLength.Comments, ErrorMessage = "Use at most {1} characters here; the comments are longer. Shorten them. Nothing was saved.")]
         [MultiLine]

@@ -44,7 +44,7 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
     public IReadOnlyList<LanguageFinding> Findings { get; private set; } = [];
 
     /// Set after a stale save: what differs between the saved draft and the typing.
-    public IReadOnlyList<ConflictField>? Conflicts { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     /// Why the last sign attempt did not sign, shown beside the sign button (the details are next to the fields).
     public string? SignProblem { get; private set; }
@@ -91,36 +91,27 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         }
 
         var resident = await db.Residents.Include(r => r.Stays).AsSplitQuery().SingleAsync(r => r.Id == Note.ResidentId);
-        db.ExpectAndBumpVersion(Note, Input.Version);
-        try
-        {
-            Note.UpdateDraft(User.UserId()!, Input.ToContent(), links, NoteForms.WindowOf(resident, clock), clock.UtcNow());
-            Note.MarkSensitive(Input.IsSensitive);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex);
-            return await TypedPageAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id))
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Note,
+            Input,
+            saved =>
             {
-                return NotFound();
-            }
-
+                saved.UpdateDraft(User.UserId()!, Input.ToContent(), links, NoteForms.WindowOf(resident, clock), clock.UtcNow());
+                saved.MarkSensitive(Input.IsSensitive);
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) ? Note : null,
+            saved => InputModel.From(saved, Goals));
+        if (!outcome.Saved)
+        {
+            // Signed in another tab meanwhile: the page says where changes go now.
             if (Locked != Lock.None)
             {
                 return LockedPage();
             }
 
-            var saved = new InputModel { Version = Input.Version };
-            saved.CopyFrom(Note, Goals);
-            Conflicts = ConcurrencyConflict.Compare(saved, Input);
-            ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Version)}");
-            Input.Version = Note.Version;
+            Conflicts = outcome.Conflicts;
             SignInput.Version = Note.Version;
             return await TypedPageAsync();
         }
@@ -147,36 +138,42 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         var version = SignInput.Version;
         ShowSaved();
         SignInput.LanguageOverrideReason = reason;
+        SignInput.Version = version;
         var findings = await CheckSavedAsync();
         Findings = findings;
-        if (!ModelState.IsValid || version is not { } expected)
+        if (!ModelState.IsValid || version is null)
         {
             SignProblem = "The note is not signed. See the message below.";
             return Page();
         }
 
         var needsCosign = await db.NeedsCosignAsync(Note.AuthorId);
-        db.ExpectAndBumpVersion(Note, expected);
-        try
-        {
-            Note.Sign(User.UserId()!, findings, reason, needsCosign, clock.UtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            var onReason = ex.Field == nameof(ProgressNote.LanguageOverrideReason);
-            ModelState.AddRuleError(ex, onReason ? nameof(SignInput) : nameof(Input));
-            SignProblem = onReason
-                ? "The note is not signed: it uses language that must be changed, or explained below."
-                : $"The note is not signed: {ex.Message} The message is also next to the field. Save the draft, then sign.";
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id))
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Note,
+            SignInput,
+            saved =>
             {
-                return NotFound();
+                saved.Sign(User.UserId()!, findings, reason, needsCosign, clock.UtcNow());
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) ? Note : null,
+            saved => new SignInputModel { Version = saved.Version, LanguageOverrideReason = reason },
+            prefix: nameof(SignInput),
+            actsOnWhatWasRead: true,
+            refused: ex =>
+            {
+                var onReason = ex.Field == nameof(ProgressNote.LanguageOverrideReason);
+                ModelState.AddRuleError(ex, onReason ? nameof(SignInput) : nameof(Input));
+                SignProblem = onReason
+                    ? "The note is not signed: it uses language that must be changed, or explained below."
+                    : $"The note is not signed: {ex.Message} The message is also next to the field. Save the draft, then sign.";
+            });
+        if (!outcome.Saved)
+        {
+            if (outcome.Conflicts.Count == 0)
+            {
+                return Page();
             }
 
             if (Locked != Lock.None)
@@ -184,7 +181,8 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
                 return LockedPage();
             }
 
-            ModelState.Remove($"{nameof(SignInput)}.{nameof(SignInputModel.Version)}");
+            // Signing applies to the draft as read: the form now shows it as saved, to be read before signing.
+            Conflicts = outcome.Conflicts;
             ShowSaved();
             SignInput.LanguageOverrideReason = reason;
             Findings = await CheckSavedAsync();
@@ -258,12 +256,19 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         return true;
     }
 
-    public sealed class InputModel : NoteFormInput
+    public sealed class InputModel : NoteFormInput, IVersionedInput
     {
         public long Version { get; set; }
+
+        public static InputModel From(ProgressNote note, IReadOnlyList<PlanGoal> goals)
+        {
+            var input = new InputModel { Version = note.Version };
+            input.CopyFrom(note, goals);
+            return input;
+        }
     }
 
-    public sealed class SignInputModel
+    public sealed class SignInputModel : IVersionedInput
     {
         [StringLength(ProgressNote.MaxLength.Reason, ErrorMessage = "Use at most {1} characters for the reason.")]
         [MultiLine]
@@ -272,5 +277,12 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
 
         [Required(ErrorMessage = "The page was missing the note's version. Reload the page, read the note, then sign again.")]
         public long? Version { get; set; }
+
+        // Checked for presence above (Required); the edit cycle compares it with the note's.
+        long IVersionedInput.Version
+        {
+            get => Version ?? -1;
+            set => Version = value;
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class ApproveModel(SafeHomeDbContext db, TimeProvider clock) : Pag
     /// The version in force now, which an approval supersedes.
     public ServicePlan? CurrentActive { get; private set; }
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -68,26 +68,23 @@ public sealed class ApproveModel(SafeHomeDbContext db, TimeProvider clock) : Pag
             return Page();
         }
 
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        try
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            _ => decide(),
+            async () => await LoadAsync(id) ? Plan : null,
+            refused: ex => ModelState.AddRuleErrorFor<InputModel>(ex));
+        if (!outcome.Saved)
         {
-            decide();
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            ModelState.AddRuleErrorFor<InputModel>(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
+            Conflicts = outcome.Conflicts;
+            if (Conflicts.Count == 0)
+            {
+                // Refused by a rule: the page shows the plan as it is saved, not as the refused decision left it.
+                db.ChangeTracker.Clear();
+                await LoadAsync(id);
+            }
+
             return Page();
         }
 
@@ -109,7 +106,7 @@ public sealed class ApproveModel(SafeHomeDbContext db, TimeProvider clock) : Pag
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [StringLength(ServicePlan.MaxLength.Comments, ErrorMessage = "{0} can be at most {1} characters.")]
         [MultiLine]

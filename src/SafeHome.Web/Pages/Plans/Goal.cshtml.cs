@@ -24,7 +24,7 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
     public PlanGoal? Goal { get; private set; }
 
     /// Set after a conflicting save: what differs between the saved goal and the typing (empty when adding).
-    public IReadOnlyList<ConflictField>? Conflicts { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? goalId)
     {
@@ -33,12 +33,7 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
             return NotFound();
         }
 
-        if (Goal is not null)
-        {
-            Input.CopyFrom(Goal);
-        }
-
-        Input.Version = Plan.Version;
+        Input = Goal is null ? new InputModel { Version = Plan.Version } : InputModel.From(Goal, Plan.Version);
         return Page();
     }
 
@@ -49,20 +44,21 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
             return NotFound();
         }
 
-        // A version that can no longer change is refused by the domain, whatever was typed.
-        if (Plan.IsEditable && !ModelState.IsValid)
+        if (!ModelState.GoesOnToSave(Plan))
         {
             return Page();
         }
 
         var details = Input.ToDetails();
-        var goal = Goal;
-        return await SaveAsync(
-            id,
-            goalId,
-            () => goal is null ? Plan.AddGoal(details) : Update(goal, details),
-            goal is null ? "The goal is added." : "The goal is saved.",
-            compareFields: goal is not null);
+        PlanGoal? saved = null;
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            plan => saved = goalId is { } existing ? Update(plan, existing, details) : plan.AddGoal(details),
+            async () => await LoadAsync(id, goalId) ? Plan : null,
+            goalId is null ? null : _ => SavedAsTyped());
+        return Saved(outcome, saved, goalId is null ? "The goal is added." : "The goal is saved.");
     }
 
     public async Task<IActionResult> OnPostDiscontinueAsync(Guid id, Guid? goalId)
@@ -73,22 +69,19 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
         }
 
         KeepOnlyPosted(nameof(InputModel.DiscontinuedReason));
-        if (Plan.IsEditable && !ModelState.IsValid)
+        if (!ModelState.GoesOnToSave(Plan))
         {
             return Page();
         }
 
         var goal = Goal;
-        return await SaveAsync(
-            id,
-            goalId,
-            () =>
-            {
-                Plan.DiscontinueGoal(goal.Id, Input.DiscontinuedReason ?? string.Empty);
-                return goal;
-            },
-            "The goal is discontinued. It stays in the plan with its reason.",
-            compareFields: false);
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            plan => plan.DiscontinueGoal(goal.Id, Input.DiscontinuedReason ?? string.Empty),
+            async () => await LoadAsync(id, goalId) ? Plan : null);
+        return Saved(outcome, goal, "The goal is discontinued. It stays in the plan with its reason.");
     }
 
     public Task<IActionResult> OnPostMoveUpAsync(Guid id, Guid? goalId) => MoveAsync(id, goalId, -1);
@@ -104,22 +97,19 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
 
         KeepOnlyPosted(null);
         var goal = Goal;
-        return await SaveAsync(
-            id,
-            goalId,
-            () =>
-            {
-                MoveAmongItsDomain(goal, direction);
-                return goal;
-            },
-            "The order of the goals is saved.",
-            compareFields: false);
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            _ => MoveAmongItsDomain(goal, direction),
+            async () => await LoadAsync(id, goalId) ? Plan : null);
+        return Saved(outcome, goal, "The order of the goals is saved.");
     }
 
-    private PlanGoal Update(PlanGoal goal, GoalDetails details)
+    private static PlanGoal Update(ServicePlan plan, Guid goalId, GoalDetails details)
     {
-        Plan.UpdateGoal(goal.Id, details);
-        return goal;
+        plan.UpdateGoal(goalId, details);
+        return plan.Goals.First(g => g.Id == goalId);
     }
 
     /// The plan page shows goals grouped by domain, so "up" means past the previous goal of the same domain. The
@@ -142,54 +132,30 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
         }
     }
 
-    private async Task<IActionResult> SaveAsync(Guid id, Guid? goalId, Func<PlanGoal> change, string status, bool compareFields)
+    /// The goal as saved now, in the form's shape, beside what was typed (the reason is not part of the goal).
+    private InputModel SavedAsTyped()
     {
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        PlanGoal saved;
-        try
+        var current = InputModel.From(Goal!, Plan.Version);
+        current.DiscontinuedReason = Input.DiscontinuedReason;
+        return current;
+    }
+
+    private IActionResult Saved(EditOutcome outcome, PlanGoal? goal, string status)
+    {
+        if (!outcome.Saved)
         {
-            saved = change();
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError(ex.Field.Length == 0 ? string.Empty : $"Input.{ex.Field}", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id, goalId))
+            Conflicts = outcome.Conflicts;
+            if (Conflicts.Count > 0 && Goal is not null && !ModelState.ContainsKey("Input.YouthStatement"))
             {
-                return NotFound();
+                // Discontinue and move posted only the version (and the reason): the form shows the goal as saved now.
+                Input = SavedAsTyped();
             }
 
-            Conflicts = [];
-            if (Goal is not null)
-            {
-                var current = new InputModel();
-                current.CopyFrom(Goal);
-                if (compareFields)
-                {
-                    current.Version = Input.Version;
-                    current.DiscontinuedReason = Input.DiscontinuedReason;
-                    Conflicts = ConcurrencyConflict.Compare(current, Input);
-                }
-                else
-                {
-                    // Only the reason was typed; the rest of the form shows the goal as it is saved now.
-                    current.DiscontinuedReason = Input.DiscontinuedReason;
-                    Input = current;
-                }
-            }
-
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
             return Page();
         }
 
         TempData["Status"] = status;
-        return RedirectToPage("Details", null, new { id }, $"goal-{saved.LineageId}");
+        return RedirectToPage("Details", null, new { id = Plan.Id }, $"goal-{goal!.LineageId}");
     }
 
     /// Discontinue and move post only the version (and the reason): the rest of the form shows the saved goal.
@@ -201,9 +167,8 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
         }
 
         var (reason, version) = (Input.DiscontinuedReason, Input.Version);
-        Input.CopyFrom(Goal!);
+        Input = InputModel.From(Goal!, version);
         Input.DiscontinuedReason = reason;
-        Input.Version = version;
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid? goalId)
@@ -229,7 +194,7 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Choose the life area this goal belongs to.")]
         [EnumDataType(typeof(PlanDomain))]
@@ -296,21 +261,25 @@ public sealed class GoalModel(SafeHomeDbContext db) : PageModel
             Domain ?? PlanDomain.Safety, YouthStatement ?? string.Empty, SmartStatement, Priority, TargetOn, Status,
             GasWeight, GasMuchLess, GasLess, GasExpected, GasMore, GasMuchMore);
 
-        public void CopyFrom(PlanGoal goal)
+        public static InputModel From(PlanGoal goal, long version)
         {
             ArgumentNullException.ThrowIfNull(goal);
-            Domain = goal.Domain;
-            YouthStatement = goal.YouthStatement;
-            SmartStatement = goal.SmartStatement;
-            Priority = goal.Priority;
-            TargetOn = goal.TargetOn;
-            Status = goal.Status;
-            GasWeight = goal.GasWeight;
-            GasMuchLess = goal.GasMuchLess;
-            GasLess = goal.GasLess;
-            GasExpected = goal.GasExpected;
-            GasMore = goal.GasMore;
-            GasMuchMore = goal.GasMuchMore;
+            return new InputModel
+            {
+                Domain = goal.Domain,
+                YouthStatement = goal.YouthStatement,
+                SmartStatement = goal.SmartStatement,
+                Priority = goal.Priority,
+                TargetOn = goal.TargetOn,
+                Status = goal.Status,
+                GasWeight = goal.GasWeight,
+                GasMuchLess = goal.GasMuchLess,
+                GasLess = goal.GasLess,
+                GasExpected = goal.GasExpected,
+                GasMore = goal.GasMore,
+                GasMuchMore = goal.GasMuchMore,
+                Version = version,
+            };
         }
     }
 }

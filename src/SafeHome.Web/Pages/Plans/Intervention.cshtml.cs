@@ -26,7 +26,7 @@ public sealed class InterventionModel(SafeHomeDbContext db) : PageModel
     /// The intervention being edited; null when adding one.
     public PlanIntervention? Intervention { get; private set; }
 
-    public IReadOnlyList<ConflictField>? Conflicts { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? objectiveId, Guid? interventionId)
     {
@@ -57,8 +57,7 @@ public sealed class InterventionModel(SafeHomeDbContext db) : PageModel
             return NotFound();
         }
 
-        // A version that can no longer change is refused by the domain, whatever was typed.
-        if (Plan.IsEditable && !ModelState.IsValid)
+        if (!ModelState.GoesOnToSave(Plan))
         {
             return Page();
         }
@@ -91,7 +90,7 @@ public sealed class InterventionModel(SafeHomeDbContext db) : PageModel
         }
 
         KeepOnlyPosted(nameof(InputModel.DiscontinuedReason));
-        if (Plan.IsEditable && !ModelState.IsValid)
+        if (!ModelState.GoesOnToSave(Plan))
         {
             return Page();
         }
@@ -138,50 +137,38 @@ public sealed class InterventionModel(SafeHomeDbContext db) : PageModel
 
     private async Task<IActionResult> SaveAsync(Guid id, Guid? objectiveId, Guid? interventionId, Func<PlanIntervention> change, string status, bool compareFields)
     {
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        PlanIntervention saved;
-        try
+        // Editing shows the intervention as saved now beside what was typed; discontinuing and moving act on it as it was
+        // read, so a stale one is shown again as saved, to be read before acting.
+        var acting = !compareFields && Intervention is not null;
+        PlanIntervention? saved = null;
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            _ => saved = change(),
+            async () => await LoadAsync(id, objectiveId, interventionId) ? Plan : null,
+            compareFields ? _ => SavedAsTyped() : null);
+        if (!outcome.Saved)
         {
-            saved = change();
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError(ex.Field.Length == 0 ? string.Empty : $"Input.{ex.Field}", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id, objectiveId, interventionId))
+            Conflicts = outcome.Conflicts;
+            if (Conflicts.Count > 0 && acting && Intervention is not null)
             {
-                return NotFound();
+                Input = SavedAsTyped();
             }
 
-            Conflicts = [];
-            if (Intervention is not null)
-            {
-                var current = new InputModel();
-                current.CopyFrom(Intervention);
-                current.DiscontinuedReason = Input.DiscontinuedReason;
-                if (compareFields)
-                {
-                    current.Version = Input.Version;
-                    Conflicts = ConcurrencyConflict.Compare(current, Input);
-                }
-                else
-                {
-                    Input = current;
-                }
-            }
-
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
             return Page();
         }
 
         TempData["Status"] = status;
-        return RedirectToPage("Details", null, new { id }, $"intervention-{saved.LineageId}");
+        return RedirectToPage("Details", null, new { id }, $"intervention-{saved!.LineageId}");
+    }
+
+    /// The intervention as saved now, in the form's shape (the reason typed is not part of it).
+    private InputModel SavedAsTyped()
+    {
+        var current = new InputModel { Version = Plan.Version, DiscontinuedReason = Input.DiscontinuedReason };
+        current.CopyFrom(Intervention!);
+        return current;
     }
 
     /// Discontinue and move post only the version (and the reason): the rest of the form shows the saved intervention.
@@ -237,7 +224,7 @@ public sealed class InterventionModel(SafeHomeDbContext db) : PageModel
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Name the kind of intervention.")]
         [StringLength(PlanIntervention.MaxLength.ShortText, ErrorMessage = "Use at most {1} characters.")]

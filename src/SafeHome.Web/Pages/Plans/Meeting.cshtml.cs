@@ -22,7 +22,7 @@ public sealed class MeetingModel(SafeHomeDbContext db, TimeProvider clock) : Pag
 
     public int YouthAge { get; private set; }
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -31,16 +31,8 @@ public sealed class MeetingModel(SafeHomeDbContext db, TimeProvider clock) : Pag
             return NotFound();
         }
 
-        if (Plan.Meeting is { } meeting)
-        {
-            Input.CopyFrom(meeting);
-        }
-        else
-        {
-            Input.HeldOn = clock.Today();
-        }
-
-        Input.Version = Plan.Version;
+        Input = InputModel.From(Plan);
+        Input.HeldOn ??= clock.Today();
         return Page();
     }
 
@@ -62,24 +54,18 @@ public sealed class MeetingModel(SafeHomeDbContext db, TimeProvider clock) : Pag
             return Page();
         }
 
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        try
+        var details = Input.ToDetails();
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            plan => plan.RecordMeeting(details, clock.Today(), YouthAge),
+            async () => await LoadAsync(id) ? Plan : null,
+            plan => InputModel.From(plan),
+            refused: ex => ModelState.AddRuleErrorFor<InputModel>(ex));
+        if (!outcome.Saved)
         {
-            Plan.RecordMeeting(Input.ToDetails(), clock.Today(), YouthAge);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleErrorFor<InputModel>(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -100,7 +86,7 @@ public sealed class MeetingModel(SafeHomeDbContext db, TimeProvider clock) : Pag
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Enter the date of the meeting.")]
         [Display(Name = "Held on")]
@@ -136,16 +122,21 @@ public sealed class MeetingModel(SafeHomeDbContext db, TimeProvider clock) : Pag
 
         public long Version { get; set; }
 
-        public void CopyFrom(PlanningMeeting meeting)
+        /// The plan's meeting record in the form's shape; an empty form (with the plan's version) before there is one.
+        public static InputModel From(ServicePlan plan)
         {
-            ArgumentNullException.ThrowIfNull(meeting);
-            HeldOn = meeting.HeldOn;
-            Attendees = meeting.Attendees;
-            YouthParticipation = meeting.YouthParticipation;
-            YouthFeedback = meeting.YouthFeedback;
-            ChosenMemberOne = meeting.ChosenMemberOne;
-            ChosenMemberTwo = meeting.ChosenMemberTwo;
-            RightsAcknowledged = meeting.RightsAcknowledged;
+            ArgumentNullException.ThrowIfNull(plan);
+            return plan.Meeting is not { } meeting ? new InputModel { Version = plan.Version } : new InputModel
+            {
+                HeldOn = meeting.HeldOn,
+                Attendees = meeting.Attendees,
+                YouthParticipation = meeting.YouthParticipation,
+                YouthFeedback = meeting.YouthFeedback,
+                ChosenMemberOne = meeting.ChosenMemberOne,
+                ChosenMemberTwo = meeting.ChosenMemberTwo,
+                RightsAcknowledged = meeting.RightsAcknowledged,
+                Version = plan.Version,
+            };
         }
 
         public MeetingDetails ToDetails() =>

@@ -26,7 +26,7 @@ public sealed class ObjectiveModel(SafeHomeDbContext db) : PageModel
     /// The objective being edited; null when adding one.
     public PlanObjective? Objective { get; private set; }
 
-    public IReadOnlyList<ConflictField>? Conflicts { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? goalId, Guid? objectiveId)
     {
@@ -57,8 +57,7 @@ public sealed class ObjectiveModel(SafeHomeDbContext db) : PageModel
             return NotFound();
         }
 
-        // A version that can no longer change is refused by the domain, whatever was typed.
-        if (Plan.IsEditable && !ModelState.IsValid)
+        if (!ModelState.GoesOnToSave(Plan))
         {
             return Page();
         }
@@ -91,7 +90,7 @@ public sealed class ObjectiveModel(SafeHomeDbContext db) : PageModel
         }
 
         KeepOnlyPosted(nameof(InputModel.DiscontinuedReason));
-        if (Plan.IsEditable && !ModelState.IsValid)
+        if (!ModelState.GoesOnToSave(Plan))
         {
             return Page();
         }
@@ -138,50 +137,38 @@ public sealed class ObjectiveModel(SafeHomeDbContext db) : PageModel
 
     private async Task<IActionResult> SaveAsync(Guid id, Guid? goalId, Guid? objectiveId, Func<PlanObjective> change, string status, bool compareFields)
     {
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        PlanObjective saved;
-        try
+        // Editing shows the objective as saved now beside what was typed; discontinuing and moving act on it as it was
+        // read, so a stale one is shown again as saved, to be read before acting.
+        var acting = !compareFields && Objective is not null;
+        PlanObjective? saved = null;
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            _ => saved = change(),
+            async () => await LoadAsync(id, goalId, objectiveId) ? Plan : null,
+            compareFields ? _ => SavedAsTyped() : null);
+        if (!outcome.Saved)
         {
-            saved = change();
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError(ex.Field.Length == 0 ? string.Empty : $"Input.{ex.Field}", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id, goalId, objectiveId))
+            Conflicts = outcome.Conflicts;
+            if (Conflicts.Count > 0 && acting && Objective is not null)
             {
-                return NotFound();
+                Input = SavedAsTyped();
             }
 
-            Conflicts = [];
-            if (Objective is not null)
-            {
-                var current = new InputModel();
-                current.CopyFrom(Objective);
-                current.DiscontinuedReason = Input.DiscontinuedReason;
-                if (compareFields)
-                {
-                    current.Version = Input.Version;
-                    Conflicts = ConcurrencyConflict.Compare(current, Input);
-                }
-                else
-                {
-                    Input = current;
-                }
-            }
-
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
             return Page();
         }
 
         TempData["Status"] = status;
-        return RedirectToPage("Details", null, new { id }, $"objective-{saved.LineageId}");
+        return RedirectToPage("Details", null, new { id }, $"objective-{saved!.LineageId}");
+    }
+
+    /// The objective as saved now, in the form's shape (the reason typed is not part of it).
+    private InputModel SavedAsTyped()
+    {
+        var current = new InputModel { Version = Plan.Version, DiscontinuedReason = Input.DiscontinuedReason };
+        current.CopyFrom(Objective!);
+        return current;
     }
 
     /// Discontinue and move post only the version (and the reason): the rest of the form shows the saved objective.
@@ -237,7 +224,7 @@ public sealed class ObjectiveModel(SafeHomeDbContext db) : PageModel
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Describe how progress will be measured.")]
         [StringLength(PlanObjective.MaxLength.Criterion, ErrorMessage = "Use at most {1} characters.")]

@@ -20,7 +20,7 @@ public sealed class OverviewModel(SafeHomeDbContext db) : PageModel
 
     public string PreferredName { get; private set; } = string.Empty;
 
-    public IReadOnlyList<ConflictField>? Conflicts { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -29,8 +29,7 @@ public sealed class OverviewModel(SafeHomeDbContext db) : PageModel
             return NotFound();
         }
 
-        Input.CopyFrom(Plan);
-        Input.Version = Plan.Version;
+        Input = InputModel.From(Plan);
         return Page();
     }
 
@@ -41,36 +40,21 @@ public sealed class OverviewModel(SafeHomeDbContext db) : PageModel
             return NotFound();
         }
 
-        // A version that can no longer change is refused by the domain, whatever was typed.
-        if (Plan.IsEditable && !ModelState.IsValid)
+        if (!ModelState.GoesOnToSave(Plan))
         {
             return Page();
         }
 
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        try
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            plan => plan.UpdateOverview(Input.YouthVision, Input.StageOfChange, Input.EffectiveOn, Input.TargetOn),
+            async () => await LoadAsync(id) ? Plan : null,
+            InputModel.From);
+        if (!outcome.Saved)
         {
-            Plan.UpdateOverview(Input.YouthVision, Input.StageOfChange, Input.EffectiveOn, Input.TargetOn);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError(ex.Field.Length == 0 ? string.Empty : $"Input.{ex.Field}", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id))
-            {
-                return NotFound();
-            }
-
-            var current = new InputModel { Version = Input.Version };
-            current.CopyFrom(Plan);
-            Conflicts = ConcurrencyConflict.Compare(current, Input);
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -91,7 +75,7 @@ public sealed class OverviewModel(SafeHomeDbContext db) : PageModel
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [StringLength(ServicePlan.MaxLength.Vision, ErrorMessage = "Use at most {1} characters.")]
         [MultiLine]
@@ -110,13 +94,17 @@ public sealed class OverviewModel(SafeHomeDbContext db) : PageModel
 
         public long Version { get; set; }
 
-        public void CopyFrom(ServicePlan plan)
+        public static InputModel From(ServicePlan plan)
         {
             ArgumentNullException.ThrowIfNull(plan);
-            YouthVision = plan.YouthVision;
-            StageOfChange = plan.StageOfChange;
-            EffectiveOn = plan.EffectiveOn;
-            TargetOn = plan.TargetOn;
+            return new InputModel
+            {
+                YouthVision = plan.YouthVision,
+                StageOfChange = plan.StageOfChange,
+                EffectiveOn = plan.EffectiveOn,
+                TargetOn = plan.TargetOn,
+                Version = plan.Version,
+            };
         }
     }
 }

@@ -6,7 +6,7 @@ namespace SafeHome.Web.Pages.Plans;
 
 public sealed partial class ReviewModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Choose the kind of review.")]
         [EnumDataType(typeof(ReviewType))]

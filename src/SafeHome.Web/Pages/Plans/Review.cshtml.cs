@@ -31,7 +31,7 @@ public sealed partial class ReviewModel(SafeHomeDbContext db, TimeProvider clock
     /// The resident's active version, when the one asked for is not it.
     public Guid? ActivePlanId { get; private set; }
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public int ReviewEveryDays => schedule.ReviewEveryDays;
 
@@ -75,37 +75,33 @@ public sealed partial class ReviewModel(SafeHomeDbContext db, TimeProvider clock
             return Page();
         }
 
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        try
-        {
-            var review = PlanReview.Record(Plan, Input.ToDetails(DefaultNextDueOn()), DueOn, Today, User.UserId(), clock.UtcNow());
-            db.PlanReviews.Add(review);
-            if (review.Type == ReviewType.Triggered && review.Trigger is { } trigger)
+        // The ratings are about the plan as it was read: a review of a plan changed meanwhile is read again first.
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Plan,
+            Input,
+            async plan =>
             {
-                // A triggered review settles the follow-ups its trigger raised (a missing episode, a disclosure).
-                var followUps = await db.CareFollowUps
-                    .Where(f => f.ResidentId == review.ResidentId && f.Kind == FollowUpKind.TriggeredReview && f.Trigger == trigger && f.ResolvedAtUtc == null)
-                    .ToListAsync();
-                foreach (var followUp in followUps)
+                var review = PlanReview.Record(plan, Input.ToDetails(DefaultNextDueOn()), DueOn, Today, User.UserId(), clock.UtcNow());
+                db.PlanReviews.Add(review);
+                if (review.Type == ReviewType.Triggered && review.Trigger is { } trigger)
                 {
-                    followUp.Resolve(review.Id, clock.UtcNow());
+                    // A triggered review settles the follow-ups its trigger raised (a missing episode, a disclosure).
+                    var followUps = await db.CareFollowUps
+                        .Where(f => f.ResidentId == review.ResidentId && f.Kind == FollowUpKind.TriggeredReview && f.Trigger == trigger && f.ResolvedAtUtc == null)
+                        .ToListAsync();
+                    foreach (var followUp in followUps)
+                    {
+                        followUp.Resolve(review.Id, clock.UtcNow());
+                    }
                 }
-            }
-
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
+            },
+            async () => await LoadAsync(id) ? Plan : null,
+            _ => Input,
+            actsOnWhatWasRead: true);
+        if (!outcome.Saved)
         {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 

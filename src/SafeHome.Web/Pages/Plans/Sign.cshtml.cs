@@ -23,7 +23,7 @@ public sealed class SignModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
     /// The signed-in counselor's name, which a counselor signature carries unless another name is typed.
     public string MyName { get; private set; } = string.Empty;
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public IEnumerable<PlanSignature> Signatures => Plan.Signatures.OrderBy(s => s.SignedAtUtc);
 
@@ -71,26 +71,26 @@ public sealed class SignModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
             return Page();
         }
 
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        try
+        // Each signature is added beside the others: one recorded meanwhile by someone else collides with nothing,
+        // and the same signer twice is refused by the plan's own rule.
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Plan,
+            Input,
+            plan =>
+            {
+                // A counselor signature is the signed-in counselor's own; external signers have no account.
+                var userId = Input.Role == SignerRole.Counselor ? User.UserId() : null;
+                plan.Sign(Input.Role, Input.SignerName ?? string.Empty, userId, Input.Method, Input.Declined, Input.DeclineReason, clock.UtcNow());
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) ? Plan : null,
+            _ => Input,
+            additive: true,
+            refused: ex => ModelState.AddRuleErrorFor<InputModel>(ex));
+        if (!outcome.Saved)
         {
-            // A counselor signature is the signed-in counselor's own; external signers have no account.
-            var userId = Input.Role == SignerRole.Counselor ? User.UserId() : null;
-            Plan.Sign(Input.Role, Input.SignerName ?? string.Empty, userId, Input.Method, Input.Declined, Input.DeclineReason, clock.UtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleErrorFor<InputModel>(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -113,7 +113,7 @@ public sealed class SignModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [EnumDataType(typeof(SignerRole), ErrorMessage = "Choose one of the listed signers.")]
         [Display(Name = "Who is signing")]

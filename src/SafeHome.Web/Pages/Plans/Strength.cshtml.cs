@@ -23,7 +23,7 @@ public sealed class StrengthModel(SafeHomeDbContext db) : PageModel
     /// The strength being edited; null when adding one.
     public PlanStrength? Strength { get; private set; }
 
-    public IReadOnlyList<ConflictField>? Conflicts { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? strengthId)
     {
@@ -32,11 +32,7 @@ public sealed class StrengthModel(SafeHomeDbContext db) : PageModel
             return NotFound();
         }
 
-        if (Strength is not null)
-        {
-            Input.CopyFrom(Strength);
-        }
-
+        Input = Strength is null ? new InputModel() : InputModel.From(Strength);
         Input.Version = Plan.Version;
         return Page();
     }
@@ -48,29 +44,29 @@ public sealed class StrengthModel(SafeHomeDbContext db) : PageModel
             return NotFound();
         }
 
-        // A version that can no longer change is refused by the domain, whatever was typed.
-        if (Plan.IsEditable && !ModelState.IsValid)
+        if (!ModelState.GoesOnToSave(Plan))
         {
             return Page();
         }
 
-        var strength = Strength;
-        return await SaveAsync(
-            id,
-            strengthId,
-            () =>
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            plan =>
             {
-                if (strength is null)
+                if (strengthId is { } existing)
                 {
-                    Plan.AddStrength(Input.Source, Input.Text ?? string.Empty);
+                    plan.UpdateStrength(existing, Input.Source, Input.Text ?? string.Empty);
                 }
                 else
                 {
-                    Plan.UpdateStrength(strength.Id, Input.Source, Input.Text ?? string.Empty);
+                    plan.AddStrength(Input.Source, Input.Text ?? string.Empty);
                 }
             },
-            strength is null ? "The strength is added." : "The strength is saved.",
-            compareFields: strength is not null);
+            async () => await LoadAsync(id, strengthId) ? Plan : null,
+            strengthId is null ? null : _ => InputModel.From(Strength!));
+        return Saved(outcome, strengthId is null ? "The strength is added." : "The strength is saved.");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid? strengthId)
@@ -83,56 +79,35 @@ public sealed class StrengthModel(SafeHomeDbContext db) : PageModel
         // Remove posts only the version; the edit form shows the strength as saved.
         var version = Input.Version;
         ModelState.Clear();
-        Input.CopyFrom(Strength);
+        Input = InputModel.From(Strength);
         Input.Version = version;
-        var strength = Strength;
-        return await SaveAsync(id, strengthId, () => Plan.RemoveStrength(strength.Id), "The strength is removed.", compareFields: false);
+        var removed = Strength.Id;
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            plan => plan.RemoveStrength(removed),
+            async () => await LoadAsync(id, strengthId) ? Plan : null);
+        if (!outcome.Saved && Strength is not null)
+        {
+            // Removing acts on the strength as it was read: the form now shows it as saved, to be read again.
+            Input = InputModel.From(Strength);
+            Input.Version = Plan.Version;
+        }
+
+        return Saved(outcome, "The strength is removed.");
     }
 
-    private async Task<IActionResult> SaveAsync(Guid id, Guid? strengthId, Action change, string status, bool compareFields)
+    private IActionResult Saved(EditOutcome outcome, string status)
     {
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        try
+        if (!outcome.Saved)
         {
-            change();
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError(ex.Field.Length == 0 ? string.Empty : $"Input.{ex.Field}", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id, strengthId))
-            {
-                // Someone else removed the strength meanwhile: there is nothing left to edit.
-                return NotFound();
-            }
-
-            Conflicts = [];
-            if (Strength is not null)
-            {
-                var current = new InputModel { Version = Input.Version };
-                current.CopyFrom(Strength);
-                if (compareFields)
-                {
-                    Conflicts = ConcurrencyConflict.Compare(current, Input);
-                }
-                else
-                {
-                    Input = current;
-                }
-            }
-
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
         TempData["Status"] = status;
-        return RedirectToPage("Details", null, new { id }, "strengths");
+        return RedirectToPage("Details", null, new { id = Plan.Id }, "strengths");
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid? strengthId)
@@ -158,7 +133,7 @@ public sealed class StrengthModel(SafeHomeDbContext db) : PageModel
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [EnumDataType(typeof(StrengthSource))]
         [Display(Name = "Who named it")]
@@ -172,11 +147,10 @@ public sealed class StrengthModel(SafeHomeDbContext db) : PageModel
 
         public long Version { get; set; }
 
-        public void CopyFrom(PlanStrength strength)
+        public static InputModel From(PlanStrength strength)
         {
             ArgumentNullException.ThrowIfNull(strength);
-            Source = strength.Source;
-            Text = strength.Text;
+            return new InputModel { Source = strength.Source, Text = strength.Text };
         }
     }
 }

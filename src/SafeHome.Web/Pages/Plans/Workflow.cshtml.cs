@@ -25,7 +25,7 @@ public sealed class WorkflowModel(SafeHomeDbContext db, TimeProvider clock) : Pa
 
     public int YouthAge { get; private set; }
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public IReadOnlyList<PlanStatus> NextSteps => PlanWorkflow.NextFrom(Plan.Status);
 
@@ -85,26 +85,23 @@ public sealed class WorkflowModel(SafeHomeDbContext db, TimeProvider clock) : Pa
             return NotFound();
         }
 
-        db.ExpectAndBumpVersion(Plan, Input.Version);
-        try
+        var outcome = await db.SavePlanAsync(
+            ModelState,
+            Plan,
+            Input,
+            move,
+            async () => await LoadAsync(id) ? Plan : null,
+            refused: ex => ModelState.AddModelError(string.Empty, $"Nothing was changed: {ex.Message}"));
+        if (!outcome.Saved)
         {
-            move(Plan);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            ModelState.AddModelError(string.Empty, $"Nothing was changed: {ex.Message}");
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Plan.Version;
+            Conflicts = outcome.Conflicts;
+            if (Conflicts.Count == 0)
+            {
+                // Refused by a rule: the page shows the plan as it is saved, not as the refused step left it.
+                db.ChangeTracker.Clear();
+                await LoadAsync(id);
+            }
+
             return Page();
         }
 
@@ -125,7 +122,7 @@ public sealed class WorkflowModel(SafeHomeDbContext db, TimeProvider clock) : Pa
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         public long Version { get; set; }
     }

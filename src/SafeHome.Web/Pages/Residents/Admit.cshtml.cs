@@ -17,7 +17,7 @@ public sealed class AdmitModel(SafeHomeDbContext db, TimeProvider clock, IOption
 
     public Resident Resident { get; private set; } = null!;
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -38,29 +38,22 @@ public sealed class AdmitModel(SafeHomeDbContext db, TimeProvider clock, IOption
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Resident,
+            Input,
+            saved =>
+            {
+                Input.Stay.AdmitTo(saved, intake.Value.AgeRange, clock.Today());
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) ? Resident : null,
+            saved => new InputModel { Version = saved.Version, Stay = Input.Stay },
+            actsOnWhatWasRead: true,
+            refused: ex => ModelState.AddRuleError(ex, "Input.Stay"));
+        if (!outcome.Saved)
         {
-            return Page();
-        }
-
-        db.ExpectAndBumpVersion(Resident, Input.Version);
-        try
-        {
-            Input.Stay.AdmitTo(Resident, intake.Value.AgeRange, clock.Today());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex, "Input.Stay");
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Resident.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -75,7 +68,7 @@ public sealed class AdmitModel(SafeHomeDbContext db, TimeProvider clock, IOption
         return resident is not null;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         public StayInput Stay { get; set; } = new();
 

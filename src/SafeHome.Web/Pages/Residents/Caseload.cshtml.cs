@@ -20,7 +20,7 @@ public sealed class CaseloadModel(SafeHomeDbContext db, TimeProvider clock) : Pa
 
     public List<SelectListItem> CounselorOptions { get; private set; } = [];
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -29,9 +29,7 @@ public sealed class CaseloadModel(SafeHomeDbContext db, TimeProvider clock) : Pa
             return NotFound();
         }
 
-        Input.PrimaryCounselorId = Resident.PrimaryCounselorId;
-        Input.SecondaryCounselorIds = [.. Resident.Assignments.Where(a => !a.IsPrimary).Select(a => a.CounselorId)];
-        Input.Version = Resident.Version;
+        Input = InputModel.From(Resident);
         return Page();
     }
 
@@ -55,29 +53,52 @@ public sealed class CaseloadModel(SafeHomeDbContext db, TimeProvider clock) : Pa
             return Page();
         }
 
-        db.ExpectAndBumpVersion(Resident, Input.Version);
-        try
+        var outcome = await db.SaveAsync(
+            ModelState,
+            Resident,
+            Input,
+            saved =>
+            {
+                saved.AssignCaseload(Input.PrimaryCounselorId!, Input.SecondaryCounselorIds, clock.UtcNow());
+                return Task.CompletedTask;
+            },
+            async () => await LoadAsync(id) ? Resident : null,
+            InputModel.From,
+            compare: CompareWithSaved);
+        if (!outcome.Saved)
         {
-            Resident.AssignCaseload(Input.PrimaryCounselorId!, Input.SecondaryCounselorIds, clock.UtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Resident.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
         TempData["Status"] = "Counselors assigned.";
         return RedirectToPage("Details", new { id });
+    }
+
+    /// Counselors by name, not by account id.
+    private IReadOnlyList<ConflictField> CompareWithSaved(Resident saved, InputModel typed)
+    {
+        string Names(IEnumerable<string?> ids)
+        {
+            var names = ids.Where(i => !string.IsNullOrEmpty(i)).Select(i => CounselorOptions.FirstOrDefault(o => o.Value == i)?.Text ?? "(not an active counselor)").Order(StringComparer.CurrentCulture).ToList();
+            return names.Count == 0 ? "—" : string.Join(", ", names);
+        }
+
+        var now = InputModel.From(saved);
+        var fields = new List<ConflictField>();
+        foreach (var (label, savedText, yours) in new[]
+        {
+            ("Primary counselor", Names([now.PrimaryCounselorId]), Names([typed.PrimaryCounselorId])),
+            ("Secondary counselors", Names(now.SecondaryCounselorIds), Names(typed.SecondaryCounselorIds)),
+        })
+        {
+            if (savedText != yours)
+            {
+                fields.Add(new ConflictField(label, savedText, yours));
+            }
+        }
+
+        return fields;
     }
 
     private async Task<bool> LoadAsync(Guid id)
@@ -88,7 +109,7 @@ public sealed class CaseloadModel(SafeHomeDbContext db, TimeProvider clock) : Pa
         return resident is not null;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Choose the primary counselor.")]
         [StringLength(450)]
@@ -99,5 +120,12 @@ public sealed class CaseloadModel(SafeHomeDbContext db, TimeProvider clock) : Pa
         public List<string> SecondaryCounselorIds { get; set; } = [];
 
         public long Version { get; set; }
+
+        public static InputModel From(Resident resident) => new()
+        {
+            PrimaryCounselorId = resident.PrimaryCounselorId,
+            SecondaryCounselorIds = [.. resident.Assignments.Where(a => !a.IsPrimary).Select(a => a.CounselorId)],
+            Version = resident.Version,
+        };
     }
 }

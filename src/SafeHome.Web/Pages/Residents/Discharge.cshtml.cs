@@ -17,7 +17,7 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
 
     public Resident Resident { get; private set; } = null!;
 
-    public bool Conflict { get; private set; }
+    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -49,31 +49,36 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
             return Page();
         }
 
-        db.ExpectVersion(stay!, Input.Version);
-        try
-        {
-            // A youth still missing is discharged as missing, not returned; the episode itself stays open.
-            var reason = HasOpenEpisode ? DischargeReason.MissingNotReturned : Input.DischargeReason;
-            var documents = Input.DocumentsAtExit.Aggregate(IdentityDocuments.None, (all, document) => all | document);
-            stay!.Discharge(Input.DischargedOn!.Value, Input.DischargeType, reason, Input.DischargeDestination, clock.Today(), documents);
+        var stayId = stay!.Id;
+        var outcome = await db.SaveAsync(
+            ModelState,
+            stay,
+            Input,
+            async saved =>
+            {
+                // A youth still missing is discharged as missing, not returned; the episode itself stays open.
+                var reason = HasOpenEpisode ? DischargeReason.MissingNotReturned : Input.DischargeReason;
+                var documents = Input.DocumentsAtExit.Aggregate(IdentityDocuments.None, (all, document) => all | document);
+                saved.Discharge(Input.DischargedOn!.Value, Input.DischargeType, reason, Input.DischargeDestination, clock.Today(), documents);
 
-            // The plan ends with the stay (DOMAIN.md §6B: CLOSED at discharge), in the same save.
-            var activePlan = await db.ServicePlans.FirstOrDefaultAsync(p => p.ResidentId == id && p.Status == SafeHome.Domain.Plans.PlanStatus.Active);
-            activePlan?.Close(clock.UtcNow());
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
+                // The plan ends with the stay (DOMAIN.md §6B: CLOSED at discharge), in the same save.
+                var activePlan = await db.ServicePlans.FirstOrDefaultAsync(p => p.ResidentId == id && p.Status == SafeHome.Domain.Plans.PlanStatus.Active);
+                activePlan?.Close(clock.UtcNow());
+            },
+            async () => await LoadAsync(id) ? Resident.Stays.FirstOrDefault(s => s.Id == stayId) : null,
+            saved => new InputModel
+            {
+                Version = saved.Version,
+                DischargedOn = Input.DischargedOn,
+                DischargeType = Input.DischargeType,
+                DischargeReason = Input.DischargeReason,
+                DischargeDestination = Input.DischargeDestination,
+                DocumentsAtExit = Input.DocumentsAtExit,
+            },
+            actsOnWhatWasRead: true);
+        if (!outcome.Saved)
         {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflict = true;
-            ModelState.Remove("Input.Version");
-            Input.Version = Resident.CurrentStay?.Version ?? 0;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -103,7 +108,7 @@ public sealed class DischargeModel(SafeHomeDbContext db, TimeProvider clock) : P
         { } held => string.Join(", ", IdentityDocumentList.Each.Where(d => held.HasFlag(d)).Select(d => d.Display())),
     };
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Enter the discharge date.")]
         [Display(Name = "Discharge date")]

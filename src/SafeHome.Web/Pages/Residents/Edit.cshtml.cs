@@ -24,8 +24,7 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock, IOptions
             return NotFound();
         }
 
-        Input.CopyFrom(resident);
-        Input.Version = resident.Version;
+        Input = InputModel.From(resident);
         return Page();
     }
 
@@ -37,31 +36,20 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock, IOptions
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        var outcome = await db.SaveAsync(
+            ModelState,
+            resident,
+            Input,
+            saved =>
+            {
+                saved.UpdateDetails(Input.ToDetails(), clock.Today(), intake.Value.AgeRange);
+                return Task.CompletedTask;
+            },
+            async () => await db.FindVisibleAsync(User, id),
+            InputModel.From);
+        if (!outcome.Saved)
         {
-            return Page();
-        }
-
-        db.ExpectVersion(resident, Input.Version);
-        try
-        {
-            resident.UpdateDetails(Input.ToDetails(), clock.Today(), intake.Value.AgeRange);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddRuleError(ex);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var saved = (await db.FindVisibleAsync(User, id))!;
-            var savedInput = new ResidentDetailsInput();
-            savedInput.CopyFrom(saved);
-            Conflicts = ConcurrencyConflict.Compare<ResidentDetailsInput>(savedInput, Input);
-            ModelState.Remove("Input.Version");
-            Input.Version = saved.Version;
+            Conflicts = outcome.Conflicts;
             return Page();
         }
 
@@ -69,8 +57,15 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock, IOptions
         return RedirectToPage("Details", new { id });
     }
 
-    public sealed class InputModel : ResidentDetailsInput
+    public sealed class InputModel : ResidentDetailsInput, IVersionedInput
     {
         public long Version { get; set; }
+
+        public static InputModel From(Resident resident)
+        {
+            var input = new InputModel { Version = resident.Version };
+            input.CopyFrom(resident);
+            return input;
+        }
     }
 }

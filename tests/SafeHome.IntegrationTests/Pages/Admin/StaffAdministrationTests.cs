@@ -32,7 +32,9 @@ public sealed class StaffAdministrationTests
 
         var newcomer = app.CreateBrowser();
         var set = await newcomer.SubmitFormAsync(link.PathAndQuery, new() { ["Input.Password"] = SafeHomeApp.Password, ["Input.ConfirmPassword"] = SafeHomeApp.Password });
-        set.AssertRedirectTo("/Account/Login");
+        // Signed in with the new password at once, into a session that can only enrol an authenticator.
+        set.AssertRedirectTo("/");
+        (await newcomer.GetAsync("/Residents")).AssertRedirectTo("/Account/EnableAuthenticator");
         (await (await app.SignInAsync(director)).SubmitFormAsync("/Staff/Requests", new(), handler: "Confirm")).AssertRedirectTo("/Staff/Requests");
         var signedIn = await app.SignInAsync(new StaffMember(string.Empty, "new.counselor@example.invalid", Roles.Counselor));
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/Residents")).StatusCode);

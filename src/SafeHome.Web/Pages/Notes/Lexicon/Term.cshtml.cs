@@ -32,8 +32,7 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
 
         if (Existing is not null)
         {
-            Input.CopyFrom(Existing);
-            Input.Version = Existing.Version;
+            Input = InputModel.From(Existing);
         }
 
         return Page();
@@ -70,23 +69,32 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
             if (Existing is null)
             {
                 db.LexiconTerms.Add(new LexiconTerm(term, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity!.Value));
+                await db.SaveChangesAsync();
             }
             else
             {
-                db.ExpectVersion(Existing, Input.Version);
-                Existing.Update(term, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity!.Value, Input.IsActive);
+                var outcome = await db.SaveAsync(
+                    ModelState,
+                    Existing,
+                    Input,
+                    saved =>
+                    {
+                        saved.Update(term, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity!.Value, Input.IsActive);
+                        return Task.CompletedTask;
+                    },
+                    async () => await LoadAsync(termId) ? Existing : null,
+                    InputModel.From);
+                if (!outcome.Saved)
+                {
+                    Conflicts = outcome.Conflicts;
+                    return Page();
+                }
             }
-
-            await db.SaveChangesAsync();
         }
         catch (DomainRuleException ex)
         {
             ModelState.AddRuleError(ex);
             return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(termId);
         }
         catch (DbUpdateException)
         {
@@ -105,22 +113,6 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
         return RedirectToPage("Index");
     }
 
-    private async Task<IActionResult> ConflictAsync(Guid? termId)
-    {
-        db.ChangeTracker.Clear();
-        if (!await LoadAsync(termId) || Existing is null)
-        {
-            return NotFound();
-        }
-
-        var saved = new InputModel { Version = Input.Version };
-        saved.CopyFrom(Existing);
-        Conflicts = ConcurrencyConflict.Compare(saved, Input);
-        ModelState.Remove("Input.Version");
-        Input.Version = Existing.Version;
-        return Page();
-    }
-
     private async Task<bool> IsDuplicateAsync(string term, Guid? termId)
     {
         var normalized = LexiconTerm.Normalize(term);
@@ -133,7 +125,7 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
         return termId is null || Existing is not null;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IVersionedInput
     {
         [Required(ErrorMessage = "Enter the word or phrase to flag.")]
         [StringLength(LexiconTerm.MaxLength.Term, ErrorMessage = "Use at most {1} characters.")]
@@ -163,14 +155,18 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
 
         public long Version { get; set; }
 
-        public void CopyFrom(LexiconTerm term)
+        public static InputModel From(LexiconTerm term)
         {
             ArgumentNullException.ThrowIfNull(term);
-            Term = term.Term;
-            Severity = term.Severity;
-            Preferred = term.Preferred;
-            Explanation = term.Explanation;
-            IsActive = term.IsActive;
+            return new InputModel
+            {
+                Term = term.Term,
+                Severity = term.Severity,
+                Preferred = term.Preferred,
+                Explanation = term.Explanation,
+                IsActive = term.IsActive,
+                Version = term.Version,
+            };
         }
     }
 }
