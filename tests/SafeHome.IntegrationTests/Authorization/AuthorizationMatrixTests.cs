@@ -138,6 +138,28 @@ internal sealed record PageHandler(string Page, string Method, string? Handler, 
 
 internal static class PageHandlers
 {
+    /// A counselor with one resident, a draft plan, a draft note and a returned missing episode: the records every
+    /// case page's route ids name, for the tests that open every page.
+    public static async Task<(StaffMember Counselor, Guid ResidentId, RouteIds Ids)> SeedCaseAsync(SafeHomeApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var counselor = await app.CreateStaffAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var ids = new RouteIds(
+            await app.CreatePlanAsync(residentId, Domain.Plans.PlanStatus.Draft, counselor.Id),
+            await app.CreateNoteAsync(residentId, counselor.Id),
+            await app.CreateEpisodeAsync(residentId, returned: true));
+        return (counselor, residentId, ids);
+    }
+
+    /// Every page's plain GET, as (page, address) on those records.
+    public static async Task<List<(string Page, string Url)>> PagesAsync(SafeHomeApp app, StaffMember counselor, Guid residentId, RouteIds ids)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(counselor);
+        return [.. (await DiscoverAsync(app.Services)).Where(h => h is { Method: "GET", Handler: null }).Select(h => (h.Page, h.Url(residentId, ids, counselor.Id)))];
+    }
+
     public static async Task<IReadOnlyList<PageHandler>> DiscoverAsync(IServiceProvider services)
     {
         var loader = services.GetRequiredService<PageLoader>();

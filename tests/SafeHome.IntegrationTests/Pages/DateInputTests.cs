@@ -18,19 +18,13 @@ public sealed class DateInputTests
     public async Task Every_date_and_time_field_on_every_page_uses_the_pages_convention_and_says_so()
     {
         await using var app = await SafeHomeApp.StartAsync();
-        var counselor = await app.CreateStaffAsync(Roles.Counselor);
-        var residentId = await app.CreateResidentAsync(counselor.Id);
-        var ids = new RouteIds(
-            await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id),
-            await app.CreateNoteAsync(residentId, counselor.Id),
-            await app.CreateEpisodeAsync(residentId, returned: true));
+        var (counselor, residentId, ids) = await PageHandlers.SeedCaseAsync(app);
         var browsers = new[] { await app.SignInAsync(counselor), (await app.SignInNewAsync(Roles.ProgramDirector)).Browser, (await app.SignInNewAsync(Roles.Auditor)).Browser };
         var problems = new List<string>();
         var fields = 0;
         var withTime = 0;
-        foreach (var handler in (await PageHandlers.DiscoverAsync(app.Services)).Where(h => h is { Method: "GET", Handler: null }))
+        foreach (var (_, url) in await PageHandlers.PagesAsync(app, counselor, residentId, ids))
         {
-            var url = handler.Url(residentId, ids, counselor.Id);
             foreach (var browser in browsers)
             {
                 var response = await browser.GetAsync(url);

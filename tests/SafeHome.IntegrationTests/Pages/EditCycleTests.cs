@@ -18,12 +18,7 @@ public sealed class EditCycleTests
     public async Task Every_versioned_form_shows_both_edits_to_the_second_person_and_saves_on_their_next_submit()
     {
         await using var app = await SafeHomeApp.StartAsync();
-        var counselor = await app.CreateStaffAsync(Roles.Counselor);
-        var residentId = await app.CreateResidentAsync(counselor.Id);
-        var ids = new RouteIds(
-            await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id),
-            await app.CreateNoteAsync(residentId, counselor.Id),
-            await app.CreateEpisodeAsync(residentId, returned: true));
+        var (counselor, residentId, ids) = await PageHandlers.SeedCaseAsync(app);
         var director = await app.CreateStaffAsync(Roles.ProgramDirector);
         var admin = await app.CreateStaffAsync(Roles.Admin);
         // Two sessions each, signed in once (the sign-in throttle would refuse a sign-in per form).
@@ -36,10 +31,7 @@ public sealed class EditCycleTests
 
         var tested = new List<string>();
         var problems = new List<string>();
-        var pages = (await PageHandlers.DiscoverAsync(app.Services)).Where(h => h is { Method: "GET", Handler: null })
-            .Select(h => (h.Page, Url: h.Url(residentId, ids, counselor.Id)))
-            .Concat(await RecordsInOtherStatesAsync(app, counselor, director, ids.PlanId))
-            .ToList();
+        var pages = (await PageHandlers.PagesAsync(app, counselor, residentId, ids)).Concat(await RecordsInOtherStatesAsync(app, counselor, director, ids.PlanId));
         foreach (var (page, url) in pages)
         {
             foreach (var person in people)

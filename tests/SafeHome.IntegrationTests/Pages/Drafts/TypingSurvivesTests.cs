@@ -159,17 +159,11 @@ public sealed class TypingSurvivesTests
     public async Task Every_autosaving_form_gives_back_every_field_exactly_as_typed()
     {
         await using var app = await SafeHomeApp.StartAsync();
-        var counselor = await app.CreateStaffAsync(Roles.Counselor);
-        var residentId = await app.CreateResidentAsync(counselor.Id);
-        var ids = new RouteIds(
-            await app.CreatePlanAsync(residentId, PlanStatus.Draft, counselor.Id),
-            await app.CreateNoteAsync(residentId, counselor.Id),
-            await app.CreateEpisodeAsync(residentId, returned: true));
+        var (counselor, residentId, ids) = await PageHandlers.SeedCaseAsync(app);
         var browser = await app.SignInAsync(counselor);
         var tested = new List<string>();
-        foreach (var handler in (await PageHandlers.DiscoverAsync(app.Services)).Where(h => h is { Method: "GET", Handler: null }))
+        foreach (var (page, url) in await PageHandlers.PagesAsync(app, counselor, residentId, ids))
         {
-            var url = handler.Url(residentId, ids, counselor.Id);
             var response = await browser.GetAsync(url);
             if (response.StatusCode != HttpStatusCode.OK
                 || (await HtmlForms.ParseAsync(response)).QuerySelector("form[data-autosave]") is not IHtmlFormElement form)
@@ -181,7 +175,7 @@ public sealed class TypingSurvivesTests
             Assert.True((await Autosave(browser, url, typed)).GetProperty("kept").GetBoolean(), url);
             var back = (IHtmlFormElement)(await browser.GetDocumentAsync(url)).QuerySelector("form[data-autosave]")!;
             AssertSameFields(typed, HtmlForms.FieldsOf(back), url);
-            tested.Add(handler.Page);
+            tested.Add(page);
         }
 
         Assert.Superset(
