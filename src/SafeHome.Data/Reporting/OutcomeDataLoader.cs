@@ -18,73 +18,15 @@ public static class OutcomeDataLoader
 {
     public static async Task<MetricDataset> LoadAsync(SafeHomeDbContext db, DateOnly through, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-
-        // Instants are cut two days after `through` so no time zone can move a relevant row out; the metrics assign
-        // each instant to its day themselves, and DataThrough stops days in care at `through`.
-        var cutoff = through.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var episodesInScope = db.MissingEpisodes.Where(e => e.LastSeenUtc < cutoff).Select(e => e.Id);
-
-        var residents = await db.Residents.AsNoTracking()
-            .Select(r => new ResidentFact(r.Id, r.DateOfBirth))
-            .ToListAsync(ct);
-
-        var stays = await db.Stays.AsNoTracking()
-            .Where(s => s.AdmittedOn <= through)
-            .Select(s => new StayFact(
-                s.Id,
-                s.ResidentId,
-                s.AdmittedOn,
-                s.DischargedOn <= through ? s.DischargedOn : null,
-                s.DischargedOn <= through ? s.DischargeType : null,
-                s.DischargedOn <= through ? s.DischargeReason : null,
-                s.DischargedOn <= through ? s.DischargeDestination : null,
-                s.DischargedOn <= through ? s.DocumentsAtExit : null))
-            .ToListAsync(ct);
+        var missing = await LoadMissingFromCareAsync(db, through, ct);
+        var cutoff = Cutoff(through);
+        var episodesInScope = EpisodesInScope(db, cutoff);
 
         // A status recorded as starting after `through` did not hold yet; an end after it had not happened yet.
         var education = await db.EducationRecords.AsNoTracking()
             .Where(e => e.StartedOn <= through)
             .Select(e => new EducationFact(e.ResidentId, e.Status, e.StartedOn, e.EndedOn <= through ? e.EndedOn : null))
             .ToListAsync(ct);
-
-        var episodes = (await db.MissingEpisodes.AsNoTracking()
-            .Where(e => e.LastSeenUtc < cutoff)
-            .Select(e => new
-            {
-                e.Id,
-                e.ResidentId,
-                e.StayId,
-                e.LastSeenUtc,
-                e.ClockStartUtc,
-                e.ReturnedUtc,
-                e.ReturnType,
-                e.RiskLevel,
-                e.DebriefDueUtc,
-                e.ScreenDueUtc,
-            })
-            .ToListAsync(ct))
-            .Select(e => new EpisodeFact(
-                e.Id,
-                e.ResidentId,
-                e.StayId,
-                Utc(e.LastSeenUtc),
-                Utc(e.ClockStartUtc),
-                Utc(e.ReturnedUtc),
-                e.ReturnType,
-                e.RiskLevel,
-                Utc(e.DebriefDueUtc),
-                Utc(e.ScreenDueUtc)))
-            .ToList();
-
-        // The follow-ups of every episode loaded, whenever they happened: the metrics place each episode by its clock
-        // start or return, and judge its follow-ups against their due times.
-        var notifications = (await db.MissingNotifications.AsNoTracking()
-            .Where(n => episodesInScope.Contains(n.EpisodeId))
-            .Select(n => new { n.EpisodeId, n.Recipient, n.Phase, n.DueAtUtc, n.NotifiedAtUtc, NotApplicable = n.NotApplicableReason != null })
-            .ToListAsync(ct))
-            .Select(n => new NotificationFact(n.EpisodeId, n.Recipient, n.Phase, Utc(n.DueAtUtc), Utc(n.NotifiedAtUtc), n.NotApplicable))
-            .ToList();
 
         var debriefs = (await db.Set<ReturnDebrief>().AsNoTracking()
             .Where(d => episodesInScope.Contains(d.EpisodeId))
@@ -169,12 +111,8 @@ public static class OutcomeDataLoader
             .Select(n => new NoteFact(n.Id, n.ResidentId, Utc(n.ServiceEndUtc), Utc(n.SignedAtUtc), n.Status, n.IsEnteredInError))
             .ToList();
 
-        return new MetricDataset
+        return missing with
         {
-            Residents = residents,
-            Stays = stays,
-            Episodes = episodes,
-            Notifications = notifications,
             Debriefs = debriefs,
             Screens = screens,
             ExploitationEvents = exploitation,
@@ -185,9 +123,90 @@ public static class OutcomeDataLoader
             ObjectiveRatings = [.. ratings.Select(r => new ObjectiveRatingFact(r.ObjectiveId!.Value, r.ReviewId, r.Status!.Value))],
             Notes = notes,
             Education = education,
+        };
+    }
+
+    /// Only what the missing-from-care metrics (M1–M5) and resident-days need: residents, stays, episodes and their
+    /// notifications. The director's start page charts M1 and M4 from it with the report's own code, without reading
+    /// ten years of notes and plans on every visit.
+    public static async Task<MetricDataset> LoadMissingFromCareAsync(SafeHomeDbContext db, DateOnly through, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+
+        // Instants are cut two days after `through` so no time zone can move a relevant row out; the metrics assign
+        // each instant to its day themselves, and DataThrough stops days in care at `through`.
+        var cutoff = Cutoff(through);
+        var episodesInScope = EpisodesInScope(db, cutoff);
+
+        var residents = await db.Residents.AsNoTracking()
+            .Select(r => new ResidentFact(r.Id, r.DateOfBirth))
+            .ToListAsync(ct);
+
+        var stays = await db.Stays.AsNoTracking()
+            .Where(s => s.AdmittedOn <= through)
+            .Select(s => new StayFact(
+                s.Id,
+                s.ResidentId,
+                s.AdmittedOn,
+                s.DischargedOn <= through ? s.DischargedOn : null,
+                s.DischargedOn <= through ? s.DischargeType : null,
+                s.DischargedOn <= through ? s.DischargeReason : null,
+                s.DischargedOn <= through ? s.DischargeDestination : null,
+                s.DischargedOn <= through ? s.DocumentsAtExit : null))
+            .ToListAsync(ct);
+
+        var episodes = (await db.MissingEpisodes.AsNoTracking()
+            .Where(e => e.LastSeenUtc < cutoff)
+            .Select(e => new
+            {
+                e.Id,
+                e.ResidentId,
+                e.StayId,
+                e.LastSeenUtc,
+                e.ClockStartUtc,
+                e.ReturnedUtc,
+                e.ReturnType,
+                e.RiskLevel,
+                e.DebriefDueUtc,
+                e.ScreenDueUtc,
+            })
+            .ToListAsync(ct))
+            .Select(e => new EpisodeFact(
+                e.Id,
+                e.ResidentId,
+                e.StayId,
+                Utc(e.LastSeenUtc),
+                Utc(e.ClockStartUtc),
+                Utc(e.ReturnedUtc),
+                e.ReturnType,
+                e.RiskLevel,
+                Utc(e.DebriefDueUtc),
+                Utc(e.ScreenDueUtc)))
+            .ToList();
+
+        // The follow-ups of every episode loaded, whenever they happened: the metrics place each episode by its clock
+        // start or return, and judge its follow-ups against their due times.
+        var notifications = (await db.MissingNotifications.AsNoTracking()
+            .Where(n => episodesInScope.Contains(n.EpisodeId))
+            .Select(n => new { n.EpisodeId, n.Recipient, n.Phase, n.DueAtUtc, n.NotifiedAtUtc, NotApplicable = n.NotApplicableReason != null })
+            .ToListAsync(ct))
+            .Select(n => new NotificationFact(n.EpisodeId, n.Recipient, n.Phase, Utc(n.DueAtUtc), Utc(n.NotifiedAtUtc), n.NotApplicable))
+            .ToList();
+
+        return new MetricDataset
+        {
+            Residents = residents,
+            Stays = stays,
+            Episodes = episodes,
+            Notifications = notifications,
             DataThrough = through,
         };
     }
+
+    private static DateTime Cutoff(DateOnly through) => through.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    private static IQueryable<Guid> EpisodesInScope(SafeHomeDbContext db, DateTime cutoff) =>
+        db.MissingEpisodes.Where(e => e.LastSeenUtc < cutoff).Select(e => e.Id);
 
     // SQLite hands DateTime back with Kind Unspecified; every stored instant is UTC.
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

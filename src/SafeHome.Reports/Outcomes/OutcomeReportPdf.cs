@@ -354,6 +354,15 @@ public static class OutcomeReportPdf
         };
     }
 
+    /// A trend as the report draws it, as SVG markup for a web page: the director's start page shows the same chart
+    /// the evaluators read.
+    public static string TrendSvg(TrendSeries series, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        PdfFonts.RegisterWithScottPlot();
+        return TrendChart(series).GetSvgHtml(width, height);
+    }
+
     private static ScottPlot.Plot TrendChart(TrendSeries series)
     {
         var plot = new ScottPlot.Plot();

@@ -120,6 +120,9 @@ public static class WebServiceCollectionExtensions
             options.ModelBinderProviders.Insert(0, new FormBindingProvider());
         });
 
+        // The director's charts are computed once per few minutes, not on every visit to the start page.
+        services.AddMemoryCache();
+
         // SECURITY.md I5: a year, subdomains included.
         services.AddHsts(options =>
         {

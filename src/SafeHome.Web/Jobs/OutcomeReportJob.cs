@@ -57,9 +57,17 @@ public sealed partial class OutcomeReportJob(
         }
     }
 
+    /// The metric settings of this home: the report and the director's charts compute with the same ones.
+    public static MetricOptions MetricOptionsFor(NotesOptions notes, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(clock);
+        return new MetricOptions { NoteSigningHours = notes.SigningDeadlineHours, TimeZone = clock.LocalTimeZone };
+    }
+
     private async Task BuildAndStoreAsync(ReportRun run, CancellationToken cancellationToken)
     {
-        var settings = new OutcomeReportSettings(options.Value.ProgramName, options.Value.SuppressionThreshold, new MetricOptions { NoteSigningHours = notes.SigningDeadlineHours, TimeZone = clock.LocalTimeZone });
+        var settings = new OutcomeReportSettings(options.Value.ProgramName, options.Value.SuppressionThreshold, MetricOptionsFor(notes, clock));
         var period = ReportRequests.PeriodOf(run);
 
         await StepAsync(run, 5, "Reading the records", cancellationToken);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -45,18 +46,26 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
         Today = clock.Today();
         var visible = db.VisibleResidents(User);
         var items = await DueItems.ForAsync(db, visible, schedule.Schedule, Today);
-        // Follow-ups of residents in care only: a discharged resident's placement decision or review is no longer
-        // anyone's to do, and reading them all would grow with every past resident.
-        var followUps = await db.CareFollowUps
-            .WhereVisible(db, User, f => f.ResidentId)
-            .Where(f => f.ResolvedAtUtc == null && db.InCareIds().Contains(f.ResidentId))
-            .OrderBy(f => f.RaisedAtUtc)
-            .Select(f => new { f.Kind, f.Trigger, f.ResidentId, f.RaisedAtUtc })
-            .ToListAsync();
-        var residentIds = items.Select(i => i.ResidentId).Union(followUps.Select(f => f.ResidentId)).ToList();
+        var followUps = await OpenFollowUpsAsync(db, User, clock);
+        var residentIds = items.Select(i => i.ResidentId).Distinct().ToList();
         Dictionary<Guid, string> names = residentIds.Count == 0 ? [] : await visible.Where(r => residentIds.Contains(r.Id)).Select(r => new { r.Id, r.PreferredName }).ToDictionaryAsync(r => r.Id, r => r.PreferredName);
         Items = [.. items.Select(i => new DueRow(i.Kind, i.ResidentId, i.SubjectId, names.GetValueOrDefault(i.ResidentId, "—"), i.DueOn, Today.DayNumber - i.DueOn.DayNumber))];
-        FollowUps = [.. followUps.Select(f => new FollowUpRow(f.Kind, f.Trigger, f.ResidentId, names.GetValueOrDefault(f.ResidentId, "—"), DateOnly.FromDateTime(clock.ToLocal(f.RaisedAtUtc))))];
+        FollowUps = followUps;
+    }
+
+    /// What debriefs and disclosures asked for and nobody has done yet, for the residents in care the user may see,
+    /// oldest first. Residents in care only: a discharged resident's placement decision or review is no longer
+    /// anyone's to do, and reading them all would grow with every past resident.
+    public static async Task<IReadOnlyList<FollowUpRow>> OpenFollowUpsAsync(SafeHomeDbContext db, ClaimsPrincipal user, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.CareFollowUps
+            .WhereVisible(db, user, f => f.ResidentId)
+            .Where(f => f.ResolvedAtUtc == null && db.InCareIds().Contains(f.ResidentId))
+            .OrderBy(f => f.RaisedAtUtc)
+            .Select(f => new { f.Kind, f.Trigger, f.ResidentId, f.RaisedAtUtc, Name = db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.PreferredName).First() })
+            .ToListAsync();
+        return [.. rows.Select(f => new FollowUpRow(f.Kind, f.Trigger, f.ResidentId, f.Name, DateOnly.FromDateTime(clock.ToLocal(f.RaisedAtUtc))))];
     }
 
     public sealed record FollowUpRow(FollowUpKind Kind, ReviewTrigger Trigger, Guid ResidentId, string PreferredName, DateOnly RaisedOn);

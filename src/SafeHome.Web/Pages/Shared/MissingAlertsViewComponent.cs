@@ -24,12 +24,7 @@ public sealed class MissingAlertsViewComponent(SafeHomeDbContext db, TimeProvide
         // anyone's deadline, and the banner is on every page, so it must not grow with the program's history.
         // The caseload first: SQLite drives the index search from the first IN list, and a counselor's 15 residents
         // are a shorter walk than everyone in care (0.8 ms against 3.9 ms on page-bench's seeded program, timed by hand).
-        var rows = await db.MissingAlerts.AsNoTracking()
-            .WhereVisible(db, UserClaimsPrincipal, a => a.ResidentId)
-            .Where(a => a.ResolvedAtUtc == null && db.InCareIds().Contains(a.ResidentId))
-            // A notification recorded since the alert job last ran leaves the banner at once, not at the job's next run.
-            .Where(a => !db.MissingNotifications.Any(n => n.Id == a.SubjectId && (n.NotifiedAtUtc != null || n.NotApplicableReason != null)))
-            .OrderBy(a => a.DueAtUtc)
+        var rows = await Open(db, UserClaimsPrincipal)
             .Select(a => new
             {
                 a.Kind,
@@ -48,6 +43,19 @@ public sealed class MissingAlertsViewComponent(SafeHomeDbContext db, TimeProvide
             .Select(r => new MissingAlertLine(r.Kind, r.Recipient, clock.ToLocal(r.DueAtUtc), r.EpisodeId))
             .ToList();
         return View(new MissingAlertsBanner(lines, rows.Count > MaxShown));
+    }
+
+    /// The open alerts of residents in care the user may see, oldest due first: the banner and the start pages list
+    /// the same ones.
+    public static IQueryable<MissingAlert> Open(SafeHomeDbContext db, System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.MissingAlerts.AsNoTracking()
+            .WhereVisible(db, user, a => a.ResidentId)
+            .Where(a => a.ResolvedAtUtc == null && db.InCareIds().Contains(a.ResidentId))
+            // A notification recorded since the alert job last ran leaves the banner at once, not at the job's next run.
+            .Where(a => !db.MissingNotifications.Any(n => n.Id == a.SubjectId && (n.NotifiedAtUtc != null || n.NotApplicableReason != null)))
+            .OrderBy(a => a.DueAtUtc);
     }
 }
 
