@@ -13,7 +13,7 @@ namespace SafeHome.Web.Infrastructure;
 /// of the page path (ids only), filed under the resident found from the route.
 public sealed class ViewAuditFilter : IAsyncPageFilter
 {
-    private static readonly string[] CaseFolders = ["/Residents/", "/Plans/", "/Notes/", "/Missing/", "/Placement/", "/Exploitation/", "/Education/"];
+    internal static readonly string[] CaseFolders = ["/Residents/", "/Plans/", "/Notes/", "/Missing/", "/Placement/", "/Exploitation/", "/Education/"];
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

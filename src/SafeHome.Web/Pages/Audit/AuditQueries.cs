@@ -43,14 +43,15 @@ public static class AuditQueries
     // Access events are filed under these types rather than an entity class.
     private static readonly string[] AccessTypes = ["AuditExtract", "AuditHistory", "AuditTimeline", "ExploitationEventList", "Page", "ProgressNoteList", "User"];
 
-    /// Record types offered in the filter: every audited entity of the model, plus the access-event types.
+    /// Record types offered in the filter: every audited entity of the model, plus the access-event types, in the
+    /// order of the words the filter shows.
     public static IReadOnlyList<string> RecordTypes(SafeHomeDbContext db) =>
         [.. db.Model.GetEntityTypes()
             .Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType))
             .Select(t => t.ClrType.Name)
             .Concat(AccessTypes)
             .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)];
+            .OrderBy(AuditWords.Record, StringComparer.Ordinal)];
 
     /// Everything filed under one resident: changes of the resident and its children, and views of them. Older
     /// entries of the resident itself may predate the ResidentId column, hence the second part. Two parts rather than

@@ -27,7 +27,7 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
 
     public IReadOnlyList<string> TypeOptions { get; private set; } = [];
 
-    public IReadOnlyList<string> ActionOptions { get; } = [.. AuditQueries.Actions.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> ActionOptions { get; } = [.. AuditQueries.Actions.OrderBy(a => AuditWords.Action(a), StringComparer.Ordinal)];
 
     public async Task<IActionResult> OnGetAsync(Guid residentId, CancellationToken cancellationToken)
     {
@@ -70,7 +70,11 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
         var query = parts.Aggregate((a, b) => a.Concat(b)).OrderByDescending(e => e.Sequence);
         var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var csv = new StringBuilder();
-        CsvExtract.AppendRow(csv, "Sequence", "When (local)", "User id", "User", "Action", "Record type", "Record key", "Resident id", "Changes");
+        // The stored names first, as the chain holds them, for auditors who match entries against the database; the
+        // words the timeline shows after them, for everyone else.
+        CsvExtract.AppendRow(
+            csv, "Sequence", "When (local)", "User id", "User", "Action", "Record type", "Record key", "Resident id", "Changes",
+            "Action (in words)", "Record type (in words)", "Fields changed (in words)");
         await foreach (var entry in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             CsvExtract.AppendRow(
@@ -83,7 +87,10 @@ public sealed class ResidentModel(SafeHomeDbContext db, AuditLog audit, TimeProv
                 entry.EntityType,
                 entry.EntityKey,
                 entry.ResidentId?.ToString(),
-                entry.Changes);
+                entry.Changes,
+                AuditWords.Action(entry.Action, entry.EntityType, entry.EntityKey),
+                AuditWords.Record(entry.EntityType),
+                string.Join(", ", AuditQueries.Differences(entry.Changes).Select(d => AuditWords.Field(d.Field))));
         }
 
         await audit.RecordForResidentAsync(AuditActions.Export, "AuditExtract", residentId.ToString(), residentId, cancellationToken);

@@ -7,16 +7,22 @@ namespace SafeHome.IntegrationTests.Pages.Audit;
 /// Reading the auditor screens back in tests, and seeding history quickly (the interceptor seals the rows).
 internal static class AuditPages
 {
-    public sealed record Row(long Sequence, string Who, string Action, string Record, string Fields, string RecordHref);
+    /// Action, Record and Fields are the stored names (the cells' data-raw), so tests of which entries are shown stay
+    /// exact; the *Words are what the auditor reads (see PlainWordsTests).
+    public sealed record Row(
+        long Sequence, string Who, string Action, string Record, string Fields, string RecordHref, string ActionWords, string RecordWords, string FieldWords);
 
     public static IReadOnlyList<Row> Rows(IHtmlDocument document) =>
         [.. document.QuerySelectorAll("#timeline tbody tr").Select(tr => new Row(
             long.Parse(tr.GetAttribute("data-sequence")!, System.Globalization.CultureInfo.InvariantCulture),
             tr.QuerySelector(".who")?.TextContent.Trim() ?? string.Empty,
+            tr.QuerySelector(".action")!.GetAttribute("data-raw")!,
+            tr.QuerySelector(".record")!.GetAttribute("data-raw")!,
+            string.Join(", ", tr.QuerySelectorAll(".fields .field").Select(f => f.GetAttribute("data-raw"))),
+            System.Net.WebUtility.HtmlDecode(tr.QuerySelector(".record a")!.GetAttribute("href")!),
             tr.QuerySelector(".action")!.TextContent.Trim(),
             tr.QuerySelector(".record")!.TextContent.Trim(),
-            tr.QuerySelector(".fields")!.TextContent.Trim(),
-            System.Net.WebUtility.HtmlDecode(tr.QuerySelector(".record a")!.GetAttribute("href")!)))];
+            tr.QuerySelector(".fields")!.TextContent.Trim()))];
 
     public static string? Link(IHtmlDocument document, string id) =>
         document.QuerySelector($"a#{id}")?.GetAttribute("href") is { } href ? System.Net.WebUtility.HtmlDecode(href) : null;

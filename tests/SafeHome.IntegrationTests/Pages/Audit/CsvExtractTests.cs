@@ -28,7 +28,9 @@ public sealed class CsvExtractTests
         Assert.Equal("audit-extract-20260615.csv", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var rows = ParseCsv(text);
-        Assert.Equal(["Sequence", "When (local)", "User id", "User", "Action", "Record type", "Record key", "Resident id", "Changes"], rows[0]);
+        Assert.Equal(
+            ["Sequence", "When (local)", "User id", "User", "Action", "Record type", "Record key", "Resident id", "Changes", "Action (in words)", "Record type (in words)", "Fields changed (in words)"],
+            rows[0]);
         Assert.Equal(dangerous.Length + 1, rows.Count);
         string[] expected = ["'=HYPERLINK(\"http://x.invalid\",\"y\")", "'+1", "'-2", "'@SUM(1)", "'\tTab", "'\rReturn", "plain, with \"quotes\"\nand a line"];
         Assert.Equal(expected.Reverse(), rows.Skip(1).Select(r => r[6]));
@@ -86,7 +88,7 @@ public sealed class CsvExtractTests
     }
 
     /// A strict RFC 4180 reader: every cell must be quoted, as the extract writes them.
-    private static List<string[]> ParseCsv(string text)
+    internal static List<string[]> ParseCsv(string text)
     {
         var rows = new List<string[]>();
         var row = new List<string>();

@@ -126,9 +126,10 @@ public sealed class RecordHistoryTests
         Assert.NotNull((await HtmlForms.ParseAsync(response)).QuerySelector("#no-history"));
     }
 
+    // The stored action and field names (data-raw); the words shown beside them are checked in PlainWordsTests.
     private static List<(string Action, string Who, List<(string, string, string)> Differences)> Versions(IHtmlDocument page) =>
         [.. page.QuerySelectorAll(".version").Select(v => (
-            v.QuerySelector(".action")!.TextContent,
+            v.QuerySelector(".action")!.GetAttribute("data-raw")!,
             v.QuerySelector(".who")!.TextContent,
-            v.QuerySelectorAll(".differences tbody tr").Select(tr => (tr.QuerySelector(".field")!.TextContent, tr.QuerySelector(".before")!.TextContent, tr.QuerySelector(".after")!.TextContent)).ToList()))];
+            v.QuerySelectorAll(".differences tbody tr").Select(tr => (tr.QuerySelector(".field")!.GetAttribute("data-raw")!, tr.QuerySelector(".before")!.TextContent, tr.QuerySelector(".after")!.TextContent)).ToList()))];
 }
