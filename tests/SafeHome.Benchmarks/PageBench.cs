@@ -378,8 +378,11 @@ internal static partial class PageBench
 
         var pages = new (string Name, string Role, string Path)[]
         {
-            // The floor every case page stands on: sign-in cookie, session check, layout, audited view.
-            ("start page", "counselor", "/"),
+            // Each role's start page: the counselor's Today (their residents' status and what needs them), the
+            // director's program (charts recomputed at most every 5 minutes, so most runs read them from memory).
+            ("counselor's start page (Today)", "counselor", "/"),
+            ("director's start page", "director", "/"),
+            ("auditor's start page", "auditor", "/"),
             ("counselor's residents list", "counselor", "/Residents"),
             ("resident overview", "counselor", $"/Residents/Details/{seed.ResidentId}"),
             ("service plan", "counselor", $"/Plans/Details/{seed.PlanId}"),

@@ -393,7 +393,9 @@ public sealed class ContentTests
 
         // Discontinued items are kept as they were: no edit links, and their edit pages say why instead of a form.
         Assert.Null(card.QuerySelector("a.edit-goal"));
-        Assert.Null(card.QuerySelector("a.add-objective"));
+        Assert.Null(card.QuerySelector(".add-objective"));
+        Assert.Null(card.QuerySelector(".inline-edit-objective"));
+        Assert.Null(card.QuerySelector(".inline-edit-intervention"));
         var editPage = await browser.GetDocumentAsync($"/Plans/Goal/{planId}?goalId={goal.Id}");
         Assert.Null(editPage.QuerySelector("#goal-form"));
         Assert.Contains("The youth finished the school year early", editPage.QuerySelector("#discontinued")!.TextContent, StringComparison.Ordinal);
