@@ -1,27 +1,58 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using SafeHome.Data;
-using SafeHome.Domain.Common;
 using SafeHome.Domain.Plans;
 using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages.Plans;
 
 // Adds a goal to a plan version or edits one (DOMAIN.md §3 PlanDomain → Goal), with its optional goal attainment
-// scale; discontinues a goal with a reason, and moves it among the goals of its domain.
-public sealed class GoalModel(SafeHomeDbContext db) : PlanItemPage<PlanGoal, GoalModel.InputModel>(db)
+// scale; discontinues a goal with a reason, and moves it among the goals of its domain. A goal can be added with its
+// first objective and first intervention in the same form and the same save, so a plan can be written in one pass.
+public sealed partial class GoalModel(SafeHomeDbContext db) : PlanItemPage<PlanGoal, GoalModel.InputModel>(db)
 {
+    // Named, so that a post without these fields is not bound from the form's other fields (the framework falls back
+    // to an empty prefix for a top-level model it finds no fields for).
+    [BindProperty(Name = nameof(FirstObjective))]
+    public ObjectiveModel.InputModel FirstObjective { get; set; } = new();
+
+    [BindProperty(Name = nameof(FirstIntervention))]
+    public InterventionModel.InputModel FirstIntervention { get; set; } = new();
+
     public PlanGoal? Goal => Item;
 
     public Task<IActionResult> OnGetAsync(Guid id, Guid? goalId) => ShowAsync(id, goalId);
 
-    public Task<IActionResult> OnPostAsync(Guid id, Guid? goalId) => SaveInputAsync(
-        id,
-        goalId,
-        null,
-        plan => plan.AddGoal(Input.ToDetails()),
-        (plan, goal) => plan.UpdateGoal(goal.Id, Input.ToDetails()),
-        ("The goal is added.", "The goal is saved."));
+    public Task<IActionResult> OnPostAsync(Guid id, Guid? goalId)
+    {
+        var (withObjective, withIntervention) = FirstSteps(adding: goalId is null);
+        var added = withIntervention ? "The goal is added with its first objective and intervention."
+            : withObjective ? "The goal is added with its first objective." : "The goal is added.";
+        // A rule refused by the objective or the intervention is said beside that step's field, not the goal's.
+        var step = nameof(Input);
+        return SaveInputAsync(
+            id,
+            goalId,
+            null,
+            plan =>
+            {
+                var goal = plan.AddGoal(Input.ToDetails());
+                if (withObjective)
+                {
+                    step = nameof(FirstObjective);
+                    var objective = plan.AddObjective(goal.Id, FirstObjective.ToDetails());
+                    if (withIntervention)
+                    {
+                        step = nameof(FirstIntervention);
+                        plan.AddIntervention(objective.Id, FirstIntervention.ToDetails());
+                    }
+                }
+
+                return goal;
+            },
+            (plan, goal) => plan.UpdateGoal(goal.Id, Input.ToDetails()),
+            (added, "The goal is saved."),
+            refused: error => ModelState.AddRuleError(error, step));
+    }
 
     public Task<IActionResult> OnPostDiscontinueAsync(Guid id, Guid? goalId) => ActAsync(
         id,
@@ -44,92 +75,38 @@ public sealed class GoalModel(SafeHomeDbContext db) : PlanItemPage<PlanGoal, Goa
     private Task<IActionResult> MoveAsync(Guid id, Guid? goalId, int direction) =>
         ActAsync(id, goalId, null, null, (plan, goal) => plan.MoveGoal(goal.Id, direction), "The order of the goals is saved.");
 
-    public sealed class InputModel : IVersionedInput
+    // Which first steps come with a new goal. The choices in a step always post a value, so only typing says the
+    // person meant to add it; a value that could not be read counts as typing, so it is not dropped unseen. A step
+    // left empty is no step: its messages go, and a goal alone saves as before.
+    private (bool Objective, bool Intervention) FirstSteps(bool adding)
     {
-        [Required(ErrorMessage = "Choose the life area this goal belongs to.")]
-        [EnumDataType(typeof(PlanDomain))]
-        [Display(Name = "Domain")]
-        public PlanDomain? Domain { get; set; }
-
-        [Required(ErrorMessage = "Write the goal in the youth's own words.")]
-        [StringLength(PlanGoal.MaxLength.Statement, ErrorMessage = "Use at most {1} characters.")]
-        [MultiLine]
-        [Display(Name = "The goal in the youth's own words")]
-        public string? YouthStatement { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.Statement, ErrorMessage = "Use at most {1} characters.")]
-        [MultiLine]
-        [Display(Name = "SMART restatement")]
-        public string? SmartStatement { get; set; }
-
-        [EnumDataType(typeof(GoalPriority))]
-        public GoalPriority Priority { get; set; } = GoalPriority.Medium;
-
-        [Display(Name = "Target date")]
-        public DateOnly? TargetOn { get; set; }
-
-        [EnumDataType(typeof(GoalStatus))]
-        public GoalStatus Status { get; set; } = GoalStatus.NotStarted;
-
-        [Range(1, 9, ErrorMessage = "The weight is a whole number from 1 to 9 (importance × difficulty).")]
-        [Display(Name = "Scale weight")]
-        public int? GasWeight { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "−2 much less than expected")]
-        public string? GasMuchLess { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "−1 less than expected")]
-        public string? GasLess { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "0 as expected")]
-        public string? GasExpected { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "+1 more than expected")]
-        public string? GasMore { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "+2 much more than expected")]
-        public string? GasMuchMore { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.Reason, ErrorMessage = "Use at most {1} characters.")]
-        [MultiLine]
-        [Display(Name = "Why is the goal discontinued?")]
-        public string? DiscontinuedReason { get; set; }
-
-        public long Version { get; set; }
-
-        public GoalDetails ToDetails() => new(
-            Domain ?? PlanDomain.Safety, YouthStatement ?? string.Empty, SmartStatement, Priority, TargetOn, Status,
-            GasWeight, GasMuchLess, GasLess, GasExpected, GasMore, GasMuchMore);
-
-        public static InputModel From(PlanGoal goal, string? discontinuedReason)
+        var objective = adding && Typed(nameof(FirstObjective), !FirstObjective.IsBlank());
+        var intervention = adding && Typed(nameof(FirstIntervention), !FirstIntervention.IsBlank());
+        if (!objective)
         {
-            ArgumentNullException.ThrowIfNull(goal);
-            return new InputModel
-            {
-                Domain = goal.Domain,
-                YouthStatement = goal.YouthStatement,
-                SmartStatement = goal.SmartStatement,
-                Priority = goal.Priority,
-                TargetOn = goal.TargetOn,
-                Status = goal.Status,
-                GasWeight = goal.GasWeight,
-                GasMuchLess = goal.GasMuchLess,
-                GasLess = goal.GasLess,
-                GasExpected = goal.GasExpected,
-                GasMore = goal.GasMore,
-                GasMuchMore = goal.GasMuchMore,
-                DiscontinuedReason = discontinuedReason,
-            };
+            Forget(nameof(FirstObjective));
+        }
+
+        if (!intervention)
+        {
+            Forget(nameof(FirstIntervention));
+        }
+        else if (!objective)
+        {
+            ModelState.AddModelError(nameof(FirstIntervention), "Add the first objective too, or leave the intervention empty.");
+        }
+
+        return (objective, intervention);
+    }
+
+    private bool Typed(string prefix, bool typed) =>
+        typed || ModelState.FindKeysWithPrefix(prefix).Any(e => e.Value.Errors.Count > 0 && !string.IsNullOrWhiteSpace(e.Value.AttemptedValue));
+
+    private void Forget(string prefix)
+    {
+        foreach (var key in ModelState.FindKeysWithPrefix(prefix).Select(e => e.Key).ToList())
+        {
+            ModelState.Remove(key);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using SafeHome.Data;
-using SafeHome.Domain.Common;
 using SafeHome.Domain.Plans;
 using SafeHome.Web.Infrastructure;
 
@@ -105,6 +104,10 @@ public sealed class InterventionModel(SafeHomeDbContext db) : PlanItemPage<PlanI
         public long Version { get; set; }
 
         public InterventionDetails ToDetails() => new(Type ?? string.Empty, Model, Frequency, Provider, ResponsibleStaff, StartOn, EndOn);
+
+        // Choices aside, only typing says that a first intervention was meant (see GoalModel).
+        public bool IsBlank() =>
+            new[] { Type, Model, Frequency, Provider, ResponsibleStaff }.All(string.IsNullOrWhiteSpace) && StartOn is null && EndOn is null;
 
         public void CopyFrom(PlanIntervention intervention)
         {

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using SafeHome.Data;
-using SafeHome.Domain.Common;
 using SafeHome.Domain.Plans;
 using SafeHome.Web.Infrastructure;
 
@@ -118,6 +117,10 @@ public sealed class ObjectiveModel(SafeHomeDbContext db) : PlanItemPage<PlanObje
         public ObjectiveDetails ToDetails() => new(
             Criterion ?? string.Empty, MetricType, Baseline, BaselineOn, Target ?? string.Empty, TargetOn, MeasurementMethod,
             Responsible, ResponsibleName, Status);
+
+        // Choices always post a value; only typing says that a first objective was meant (see GoalModel).
+        public bool IsBlank() =>
+            new[] { Criterion, Baseline, Target, MeasurementMethod, ResponsibleName }.All(string.IsNullOrWhiteSpace) && BaselineOn is null && TargetOn is null;
 
         public void CopyFrom(PlanObjective objective)
         {

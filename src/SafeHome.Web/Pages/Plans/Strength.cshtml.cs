@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using SafeHome.Data;
-using SafeHome.Domain.Common;
 using SafeHome.Domain.Plans;
 using SafeHome.Web.Infrastructure;
 
