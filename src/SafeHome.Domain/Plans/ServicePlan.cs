@@ -140,10 +140,24 @@ public sealed class ServicePlan : IVersioned, IAudited
         FindGoal(goalId).Discontinue(reason);
     }
 
+    // The plan is read with its goals grouped by domain, so "up" means past the previous goal of the same domain: the
+    // goal swaps neighbours in the overall order until it has passed that one, and the goals between keep their order.
     public void MoveGoal(Guid goalId, int direction)
     {
         EnsureEditable();
-        Move(_goals, FindGoal(goalId), direction, g => g.SortOrder, (g, o) => g.SortOrder = o);
+        var goal = FindGoal(goalId);
+        var siblings = _goals.Where(g => g.Domain == goal.Domain).OrderBy(g => g.SortOrder).ToList();
+        var target = siblings.IndexOf(goal) + Math.Sign(direction);
+        if (direction == 0 || target < 0 || target >= siblings.Count)
+        {
+            return;
+        }
+
+        var other = siblings[target];
+        while (direction < 0 ? goal.SortOrder > other.SortOrder : goal.SortOrder < other.SortOrder)
+        {
+            Move(_goals, goal, direction, g => g.SortOrder, (g, o) => g.SortOrder = o);
+        }
     }
 
     public PlanObjective AddObjective(Guid goalId, ObjectiveDetails details)

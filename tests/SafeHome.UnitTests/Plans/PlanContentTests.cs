@@ -139,6 +139,27 @@ public sealed class PlanContentTests
     }
 
     [Fact]
+    public void A_goal_moves_past_the_neighbour_of_its_own_domain_and_the_goals_between_keep_their_order()
+    {
+        var plan = Draft();
+        var school = plan.AddGoal(Unscaled("School"));
+        plan.AddGoal(Unscaled("Therapy", PlanDomain.MentalHealth));
+        plan.AddGoal(Unscaled("Sleep", PlanDomain.PhysicalHealth));
+        var reading = plan.AddGoal(Unscaled("Reading"));
+
+        plan.MoveGoal(reading.Id, -1);
+        Assert.Equal(["Reading", "School", "Therapy", "Sleep"], plan.Goals.OrderBy(g => g.SortOrder).Select(g => g.YouthStatement));
+
+        plan.MoveGoal(reading.Id, -1);
+        Assert.Equal(["Reading", "School", "Therapy", "Sleep"], plan.Goals.OrderBy(g => g.SortOrder).Select(g => g.YouthStatement));
+
+        plan.MoveGoal(reading.Id, 1);
+        Assert.Equal(["School", "Reading", "Therapy", "Sleep"], plan.Goals.OrderBy(g => g.SortOrder).Select(g => g.YouthStatement));
+        Assert.Equal([1, 2, 3, 4], plan.Goals.OrderBy(g => g.SortOrder).Select(g => g.SortOrder));
+        Assert.Equal(1, school.SortOrder);
+    }
+
+    [Fact]
     public void Objectives_and_interventions_move_only_among_their_siblings()
     {
         var plan = Draft();

@@ -1,285 +1,112 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SafeHome.Data;
-using SafeHome.Domain.Common;
 using SafeHome.Domain.Plans;
 using SafeHome.Web.Infrastructure;
 
 namespace SafeHome.Web.Pages.Plans;
 
-/// Adds a goal to a plan version or edits one (DOMAIN.md §3 PlanDomain → Goal), with its optional goal
-/// attainment scale; discontinues a goal with a reason, and moves it among the goals of its domain.
-public sealed class GoalModel(SafeHomeDbContext db) : PageModel
+// Adds a goal to a plan version or edits one (DOMAIN.md §3 PlanDomain → Goal), with its optional goal attainment
+// scale; discontinues a goal with a reason, and moves it among the goals of its domain. A goal can be added with its
+// first objective and first intervention in the same form and the same save, so a plan can be written in one pass.
+public sealed partial class GoalModel(SafeHomeDbContext db) : PlanItemPage<PlanGoal, GoalModel.InputModel>(db)
 {
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
+    // Named, so that a post without these fields is not bound from the form's other fields (the framework falls back
+    // to an empty prefix for a top-level model it finds no fields for).
+    [BindProperty(Name = nameof(FirstObjective))]
+    public ObjectiveModel.InputModel FirstObjective { get; set; } = new();
 
-    public ServicePlan Plan { get; private set; } = null!;
+    [BindProperty(Name = nameof(FirstIntervention))]
+    public InterventionModel.InputModel FirstIntervention { get; set; } = new();
 
-    public string PreferredName { get; private set; } = string.Empty;
+    public PlanGoal? Goal => Item;
 
-    /// The goal being edited; null when adding one.
-    public PlanGoal? Goal { get; private set; }
+    public Task<IActionResult> OnGetAsync(Guid id, Guid? goalId) => ShowAsync(id, goalId);
 
-    /// Set after a conflicting save: what differs between the saved goal and the typing (empty when adding).
-    public IReadOnlyList<ConflictField> Conflicts { get; private set; } = [];
-
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? goalId)
+    public Task<IActionResult> OnPostAsync(Guid id, Guid? goalId)
     {
-        if (!await LoadAsync(id, goalId))
-        {
-            return NotFound();
-        }
+        var (withObjective, withIntervention) = FirstSteps(adding: goalId is null);
+        var added = withIntervention ? "The goal is added with its first objective and intervention."
+            : withObjective ? "The goal is added with its first objective." : "The goal is added.";
+        // A rule refused by the objective or the intervention is said beside that step's field, not the goal's.
+        var step = nameof(Input);
+        return SaveInputAsync(
+            id,
+            goalId,
+            null,
+            plan =>
+            {
+                var goal = plan.AddGoal(Input.ToDetails());
+                if (withObjective)
+                {
+                    step = nameof(FirstObjective);
+                    var objective = plan.AddObjective(goal.Id, FirstObjective.ToDetails());
+                    if (withIntervention)
+                    {
+                        step = nameof(FirstIntervention);
+                        plan.AddIntervention(objective.Id, FirstIntervention.ToDetails());
+                    }
+                }
 
-        Input = Goal is null ? new InputModel { Version = Plan.Version } : InputModel.From(Goal, Plan.Version);
-        return Page();
+                return goal;
+            },
+            (plan, goal) => plan.UpdateGoal(goal.Id, Input.ToDetails()),
+            (added, "The goal is saved."),
+            refused: error => ModelState.AddRuleError(error, step));
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid? goalId)
-    {
-        if (!await LoadAsync(id, goalId))
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.GoesOnToSave(Plan))
-        {
-            return Page();
-        }
-
-        var details = Input.ToDetails();
-        PlanGoal? saved = null;
-        var outcome = await db.SavePlanAsync(
-            ModelState,
-            Plan,
-            Input,
-            plan => saved = goalId is { } existing ? Update(plan, existing, details) : plan.AddGoal(details),
-            async () => await LoadAsync(id, goalId) ? Plan : null,
-            goalId is null ? null : _ => SavedAsTyped());
-        return Saved(outcome, saved, goalId is null ? "The goal is added." : "The goal is saved.");
-    }
-
-    public async Task<IActionResult> OnPostDiscontinueAsync(Guid id, Guid? goalId)
-    {
-        if (!await LoadAsync(id, goalId) || Goal is null)
-        {
-            return NotFound();
-        }
-
-        KeepOnlyPosted(nameof(InputModel.DiscontinuedReason));
-        if (!ModelState.GoesOnToSave(Plan))
-        {
-            return Page();
-        }
-
-        var goal = Goal;
-        var outcome = await db.SavePlanAsync(
-            ModelState,
-            Plan,
-            Input,
-            plan => plan.DiscontinueGoal(goal.Id, Input.DiscontinuedReason ?? string.Empty),
-            async () => await LoadAsync(id, goalId) ? Plan : null);
-        return Saved(outcome, goal, "The goal is discontinued. It stays in the plan with its reason.");
-    }
+    public Task<IActionResult> OnPostDiscontinueAsync(Guid id, Guid? goalId) => ActAsync(
+        id,
+        goalId,
+        null,
+        nameof(InputModel.DiscontinuedReason),
+        (plan, goal) => plan.DiscontinueGoal(goal.Id, Input.DiscontinuedReason ?? string.Empty),
+        "The goal is discontinued. It stays in the plan with its reason.");
 
     public Task<IActionResult> OnPostMoveUpAsync(Guid id, Guid? goalId) => MoveAsync(id, goalId, -1);
 
     public Task<IActionResult> OnPostMoveDownAsync(Guid id, Guid? goalId) => MoveAsync(id, goalId, 1);
 
-    private async Task<IActionResult> MoveAsync(Guid id, Guid? goalId, int direction)
+    protected override PlanGoal? FindItem(ServicePlan plan, Guid itemId) => plan.Goals.FirstOrDefault(g => g.Id == itemId);
+
+    protected override InputModel AsTyped(PlanGoal item) => InputModel.From(item, Input.DiscontinuedReason);
+
+    protected override string Anchor(PlanGoal item) => $"goal-{item.LineageId}";
+
+    private Task<IActionResult> MoveAsync(Guid id, Guid? goalId, int direction) =>
+        ActAsync(id, goalId, null, null, (plan, goal) => plan.MoveGoal(goal.Id, direction), "The order of the goals is saved.");
+
+    // Which first steps come with a new goal. The choices in a step always post a value, so only typing says the
+    // person meant to add it; a value that could not be read counts as typing, so it is not dropped unseen. A step
+    // left empty is no step: its messages go, and a goal alone saves as before.
+    private (bool Objective, bool Intervention) FirstSteps(bool adding)
     {
-        if (!await LoadAsync(id, goalId) || Goal is null)
+        var objective = adding && Typed(nameof(FirstObjective), !FirstObjective.IsBlank());
+        var intervention = adding && Typed(nameof(FirstIntervention), !FirstIntervention.IsBlank());
+        if (!objective)
         {
-            return NotFound();
+            Forget(nameof(FirstObjective));
         }
 
-        KeepOnlyPosted(null);
-        var goal = Goal;
-        var outcome = await db.SavePlanAsync(
-            ModelState,
-            Plan,
-            Input,
-            _ => MoveAmongItsDomain(goal, direction),
-            async () => await LoadAsync(id, goalId) ? Plan : null);
-        return Saved(outcome, goal, "The order of the goals is saved.");
-    }
-
-    private static PlanGoal Update(ServicePlan plan, Guid goalId, GoalDetails details)
-    {
-        plan.UpdateGoal(goalId, details);
-        return plan.Goals.First(g => g.Id == goalId);
-    }
-
-    /// The plan page shows goals grouped by domain, so "up" means past the previous goal of the same domain. The
-    /// domain swaps neighbours in the plan's overall order; repeat until the goal has passed that one.
-    private void MoveAmongItsDomain(PlanGoal goal, int direction)
-    {
-        var siblings = Plan.Goals.Where(g => g.Domain == goal.Domain).OrderBy(g => g.SortOrder).ToList();
-        var target = siblings.IndexOf(goal) + direction;
-        if (target < 0 || target >= siblings.Count)
+        if (!intervention)
         {
-            // Nothing to pass; a move of zero still runs the version's rule, so a locked plan says why.
-            Plan.MoveGoal(goal.Id, 0);
-            return;
+            Forget(nameof(FirstIntervention));
+        }
+        else if (!objective)
+        {
+            ModelState.AddModelError(nameof(FirstIntervention), "Add the first objective too, or leave the intervention empty.");
         }
 
-        var other = siblings[target];
-        while (direction < 0 ? goal.SortOrder > other.SortOrder : goal.SortOrder < other.SortOrder)
-        {
-            Plan.MoveGoal(goal.Id, direction);
-        }
+        return (objective, intervention);
     }
 
-    /// The goal as saved now, in the form's shape, beside what was typed (the reason is not part of the goal).
-    private InputModel SavedAsTyped()
+    private bool Typed(string prefix, bool typed) =>
+        typed || ModelState.FindKeysWithPrefix(prefix).Any(e => e.Value.Errors.Count > 0 && !string.IsNullOrWhiteSpace(e.Value.AttemptedValue));
+
+    private void Forget(string prefix)
     {
-        var current = InputModel.From(Goal!, Plan.Version);
-        current.DiscontinuedReason = Input.DiscontinuedReason;
-        return current;
-    }
-
-    private IActionResult Saved(EditOutcome outcome, PlanGoal? goal, string status)
-    {
-        if (!outcome.Saved)
-        {
-            Conflicts = outcome.Conflicts;
-            if (Conflicts.Count > 0 && Goal is not null && !ModelState.ContainsKey("Input.YouthStatement"))
-            {
-                // Discontinue and move posted only the version (and the reason): the form shows the goal as saved now.
-                Input = SavedAsTyped();
-            }
-
-            return Page();
-        }
-
-        TempData["Status"] = status;
-        return RedirectToPage("Details", null, new { id = Plan.Id }, $"goal-{goal!.LineageId}");
-    }
-
-    /// Discontinue and move post only the version (and the reason): the rest of the form shows the saved goal.
-    private void KeepOnlyPosted(string? field)
-    {
-        foreach (var key in ModelState.Keys.Where(k => field is null || k != $"Input.{field}").ToList())
+        foreach (var key in ModelState.FindKeysWithPrefix(prefix).Select(e => e.Key).ToList())
         {
             ModelState.Remove(key);
-        }
-
-        var (reason, version) = (Input.DiscontinuedReason, Input.Version);
-        Input = InputModel.From(Goal!, version);
-        Input.DiscontinuedReason = reason;
-    }
-
-    private async Task<bool> LoadAsync(Guid id, Guid? goalId)
-    {
-        var plan = await db.FindVisiblePlanAsync(User, id);
-        if (plan is null)
-        {
-            return false;
-        }
-
-        Plan = plan;
-        Goal = null;
-        if (goalId is { } wanted)
-        {
-            Goal = plan.Goals.FirstOrDefault(g => g.Id == wanted);
-            if (Goal is null)
-            {
-                return false;
-            }
-        }
-
-        PreferredName = await db.Residents.Where(r => r.Id == plan.ResidentId).Select(r => r.PreferredName).SingleAsync();
-        return true;
-    }
-
-    public sealed class InputModel : IVersionedInput
-    {
-        [Required(ErrorMessage = "Choose the life area this goal belongs to.")]
-        [EnumDataType(typeof(PlanDomain))]
-        [Display(Name = "Domain")]
-        public PlanDomain? Domain { get; set; }
-
-        [Required(ErrorMessage = "Write the goal in the youth's own words.")]
-        [StringLength(PlanGoal.MaxLength.Statement, ErrorMessage = "Use at most {1} characters.")]
-        [MultiLine]
-        [Display(Name = "The goal in the youth's own words")]
-        public string? YouthStatement { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.Statement, ErrorMessage = "Use at most {1} characters.")]
-        [MultiLine]
-        [Display(Name = "SMART restatement")]
-        public string? SmartStatement { get; set; }
-
-        [EnumDataType(typeof(GoalPriority))]
-        public GoalPriority Priority { get; set; } = GoalPriority.Medium;
-
-        [Display(Name = "Target date")]
-        public DateOnly? TargetOn { get; set; }
-
-        [EnumDataType(typeof(GoalStatus))]
-        public GoalStatus Status { get; set; } = GoalStatus.NotStarted;
-
-        [Range(1, 9, ErrorMessage = "The weight is a whole number from 1 to 9 (importance × difficulty).")]
-        [Display(Name = "Scale weight")]
-        public int? GasWeight { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "−2 much less than expected")]
-        public string? GasMuchLess { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "−1 less than expected")]
-        public string? GasLess { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "0 as expected")]
-        public string? GasExpected { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "+1 more than expected")]
-        public string? GasMore { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.GasDescriptor, ErrorMessage = "Use at most {1} characters.")]
-        [SingleLine]
-        [Display(Name = "+2 much more than expected")]
-        public string? GasMuchMore { get; set; }
-
-        [StringLength(PlanGoal.MaxLength.Reason, ErrorMessage = "Use at most {1} characters.")]
-        [MultiLine]
-        [Display(Name = "Why is the goal discontinued?")]
-        public string? DiscontinuedReason { get; set; }
-
-        public long Version { get; set; }
-
-        public GoalDetails ToDetails() => new(
-            Domain ?? PlanDomain.Safety, YouthStatement ?? string.Empty, SmartStatement, Priority, TargetOn, Status,
-            GasWeight, GasMuchLess, GasLess, GasExpected, GasMore, GasMuchMore);
-
-        public static InputModel From(PlanGoal goal, long version)
-        {
-            ArgumentNullException.ThrowIfNull(goal);
-            return new InputModel
-            {
-                Domain = goal.Domain,
-                YouthStatement = goal.YouthStatement,
-                SmartStatement = goal.SmartStatement,
-                Priority = goal.Priority,
-                TargetOn = goal.TargetOn,
-                Status = goal.Status,
-                GasWeight = goal.GasWeight,
-                GasMuchLess = goal.GasMuchLess,
-                GasLess = goal.GasLess,
-                GasExpected = goal.GasExpected,
-                GasMore = goal.GasMore,
-                GasMuchMore = goal.GasMuchMore,
-                Version = version,
-            };
         }
     }
 }
