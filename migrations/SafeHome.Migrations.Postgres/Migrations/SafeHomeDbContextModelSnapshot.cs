@@ -345,6 +345,8 @@ namespace SafeHome.Migrations.Postgres.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "OccurredAtUtc");
+
                     b.HasIndex("ResidentId", "Sequence");
 
                     b.HasIndex("UserId", "Sequence");

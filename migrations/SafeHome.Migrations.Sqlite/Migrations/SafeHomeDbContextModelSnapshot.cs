@@ -330,6 +330,8 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "OccurredAtUtc");
+
                     b.HasIndex("ResidentId", "Sequence");
 
                     b.HasIndex("UserId", "Sequence");

@@ -32,6 +32,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 
         // The auditor's timeline of one user's actions, newest first.
         builder.HasIndex(a => new { a.UserId, a.Sequence });
+
+        // The auditor's start page: refusals and not-found probes of the last days, a range of one action each. By
+        // time alone SQLite read every entry of the week, views included: 27 s a visit on page-bench's program.
+        builder.HasIndex(a => new { a.Action, a.OccurredAtUtc });
     }
 }
 

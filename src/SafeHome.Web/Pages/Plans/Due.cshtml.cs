@@ -46,7 +46,7 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
         Today = clock.Today();
         var visible = db.VisibleResidents(User);
         var items = await DueItems.ForAsync(db, visible, schedule.Schedule, Today);
-        var followUps = await OpenFollowUpsAsync(db, User, clock);
+        var (followUps, _) = await OpenFollowUpsAsync(db, User, clock);
         var residentIds = items.Select(i => i.ResidentId).Distinct().ToList();
         Dictionary<Guid, string> names = residentIds.Count == 0 ? [] : await visible.Where(r => residentIds.Contains(r.Id)).Select(r => new { r.Id, r.PreferredName }).ToDictionaryAsync(r => r.Id, r => r.PreferredName);
         Items = [.. items.Select(i => new DueRow(i.Kind, i.ResidentId, i.SubjectId, names.GetValueOrDefault(i.ResidentId, "—"), i.DueOn, Today.DayNumber - i.DueOn.DayNumber))];
@@ -56,16 +56,19 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
     /// What debriefs and disclosures asked for and nobody has done yet, for the residents in care the user may see,
     /// oldest first. Residents in care only: a discharged resident's placement decision or review is no longer
     /// anyone's to do, and reading them all would grow with every past resident.
-    public static async Task<IReadOnlyList<FollowUpRow>> OpenFollowUpsAsync(SafeHomeDbContext db, ClaimsPrincipal user, TimeProvider clock)
+    /// <param name="take">How many to read (the oldest); all when null. The total is counted either way.</param>
+    public static async Task<(IReadOnlyList<FollowUpRow> Rows, int Total)> OpenFollowUpsAsync(SafeHomeDbContext db, ClaimsPrincipal user, TimeProvider clock, int? take = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.CareFollowUps
+        var open = db.CareFollowUps
             .WhereVisible(db, user, f => f.ResidentId)
             .Where(f => f.ResolvedAtUtc == null && db.InCareIds().Contains(f.ResidentId))
-            .OrderBy(f => f.RaisedAtUtc)
+            .OrderBy(f => f.RaisedAtUtc);
+        var total = await open.CountAsync();
+        var rows = await (take is { } first ? open.Take(first) : open)
             .Select(f => new { f.Kind, f.Trigger, f.ResidentId, f.RaisedAtUtc, Name = db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.PreferredName).First() })
             .ToListAsync();
-        return [.. rows.Select(f => new FollowUpRow(f.Kind, f.Trigger, f.ResidentId, f.Name, DateOnly.FromDateTime(clock.ToLocal(f.RaisedAtUtc))))];
+        return ([.. rows.Select(f => new FollowUpRow(f.Kind, f.Trigger, f.ResidentId, f.Name, DateOnly.FromDateTime(clock.ToLocal(f.RaisedAtUtc))))], total);
     }
 
     public sealed record FollowUpRow(FollowUpKind Kind, ReviewTrigger Trigger, Guid ResidentId, string PreferredName, DateOnly RaisedOn);

@@ -70,10 +70,13 @@ public static class ResidentStatus
                 r.DateOfBirth,
                 AdmittedOn = r.Stays.Where(s => s.DischargedOn == null).Select(s => (DateOnly?)s.AdmittedOn).FirstOrDefault(),
                 PrimaryId = r.Assignments.Where(a => a.IsPrimary).Select(a => a.CounselorId).FirstOrDefault(),
-                Latest = db.ServicePlans.Where(p => p.ResidentId == r.Id).OrderByDescending(p => p.VersionNumber)
-                    .Select(p => new { p.Id, p.Status }).FirstOrDefault(),
-                Active = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.Active)
-                    .Select(p => new { p.Id, p.EffectiveOn, p.ApprovedAtUtc }).FirstOrDefault(),
+                // Scalars, each its own lookup on (ResidentId, VersionNumber): asked for as an object, EF numbers every
+                // plan version of the program with a window function on every view (issue 16).
+                LatestId = db.ServicePlans.Where(p => p.ResidentId == r.Id).OrderByDescending(p => p.VersionNumber).Select(p => (Guid?)p.Id).FirstOrDefault(),
+                LatestStatus = db.ServicePlans.Where(p => p.ResidentId == r.Id).OrderByDescending(p => p.VersionNumber).Select(p => (PlanStatus?)p.Status).FirstOrDefault(),
+                ActiveId = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.Active).Select(p => (Guid?)p.Id).FirstOrDefault(),
+                ActiveEffectiveOn = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.Active).Select(p => p.EffectiveOn).FirstOrDefault(),
+                ActiveApprovedAtUtc = db.ServicePlans.Where(p => p.ResidentId == r.Id && p.Status == PlanStatus.Active).Select(p => p.ApprovedAtUtc).FirstOrDefault(),
                 LastNextDue = db.PlanReviews.Where(v => v.ResidentId == r.Id).OrderByDescending(v => v.HeldOn).ThenByDescending(v => v.RecordedAtUtc)
                     .Select(v => (DateOnly?)v.NextDueOn).FirstOrDefault(),
                 OpenFollowUps = db.CareFollowUps.Count(f => f.ResidentId == r.Id && f.ResolvedAtUtc == null),
@@ -115,8 +118,8 @@ public static class ResidentStatus
                 var episode = missing.GetValueOrDefault(f.Id);
                 var notes = unsigned[f.Id].ToList();
                 var inCare = f.AdmittedOn is not null;
-                DateOnly? reviewDue = inCare && f.Active is { } active
-                    ? schedule.NextReviewDueOn(active.EffectiveOn ?? DateOnly.FromDateTime(active.ApprovedAtUtc ?? DateTime.UnixEpoch), f.LastNextDue)
+                DateOnly? reviewDue = inCare && f.ActiveId is not null
+                    ? schedule.NextReviewDueOn(f.ActiveEffectiveOn ?? DateOnly.FromDateTime(f.ActiveApprovedAtUtc ?? DateTime.UnixEpoch), f.LastNextDue)
                     : null;
                 return new ResidentStatusRow(
                     f.Id,
@@ -127,11 +130,11 @@ public static class ResidentStatus
                     f.PrimaryId is { } primary ? counselors.GetValueOrDefault(primary) : null,
                     episode?.Id,
                     episode?.NextDue,
-                    f.Active?.Id,
-                    f.Latest?.Id,
-                    f.Latest?.Status,
+                    f.ActiveId,
+                    f.LatestId,
+                    f.LatestStatus,
                     reviewDue,
-                    inCare && f.Active is null ? schedule.FirstPlanDueOn(f.AdmittedOn!.Value) : null,
+                    inCare && f.ActiveId is null ? schedule.FirstPlanDueOn(f.AdmittedOn!.Value) : null,
                     notes.Count,
                     notes.Count == 0 ? null : notes.Min(n => n.ServiceEndUtc) + signingDeadline,
                     f.OpenFollowUps,

@@ -26,9 +26,14 @@ public sealed record CounselorStart(
     IReadOnlyList<PlanDueRow> PlansDue,
     IReadOnlyList<DueModel.FollowUpRow> FollowUps,
     IReadOnlyList<AlertRow> Alerts,
+    int AlertsTotal,
+    int FollowUpsTotal,
     int DueSoonWithinDays)
 {
     public const int NotesShown = 10;
+
+    /// Rows a start page lists per section, the most urgent first; the rest are counted and a link leads to them.
+    public const int RowsShown = 10;
 
     public static async Task<CounselorStart> LoadAsync(SafeHomeDbContext db, ClaimsPrincipal user, TimeProvider clock, PlanScheduleOptions plans, NotesOptions notes)
     {
@@ -53,20 +58,29 @@ public sealed record CounselorStart(
             .OrderBy(r => r.DueOn).ThenBy(r => r.PreferredName, StringComparer.CurrentCulture)
             .ToList();
 
+        var (followUps, followUpsTotal) = await DueModel.OpenFollowUpsAsync(db, user, clock, RowsShown);
+        var (alerts, alertsTotal) = await AlertsAsync(db, user, clock);
         return new CounselorStart(
             new ResidentStatusTable(residents, today, now, clock, ShowCounselor: false),
             new NotesToSignTable(noteRows, now, clock, notes.SigningDeadline, user.UserId()),
             notesTotal,
             plansDue,
-            await DueModel.OpenFollowUpsAsync(db, user, clock),
-            await AlertsAsync(db, user, clock),
+            followUps,
+            alerts,
+            alertsTotal,
+            followUpsTotal,
             plans.DueSoonWithinDays);
     }
 
-    public static async Task<IReadOnlyList<AlertRow>> AlertsAsync(SafeHomeDbContext db, ClaimsPrincipal user, TimeProvider clock)
+    /// The first <paramref name="take"/> open alerts, oldest due first, and how many there are: a start page lists the
+    /// most urgent and counts the rest, so it stays small however many are open.
+    public static async Task<(IReadOnlyList<AlertRow> Rows, int Total)> AlertsAsync(SafeHomeDbContext db, ClaimsPrincipal user, TimeProvider clock, int take = RowsShown)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var rows = await MissingAlertsViewComponent.Open(db, user)
+        var open = MissingAlertsViewComponent.Open(db, user);
+        var total = await open.CountAsync();
+        var rows = await open
+            .Take(take)
             .Select(a => new
             {
                 a.Kind,
@@ -77,6 +91,6 @@ public sealed record CounselorStart(
                 Name = db.Residents.Where(r => r.Id == a.ResidentId).Select(r => r.PreferredName).First(),
             })
             .ToListAsync();
-        return [.. rows.Select(r => new AlertRow(r.Kind, r.Recipient, r.ResidentId, r.Name, r.EpisodeId, clock.ToLocal(r.DueAtUtc)))];
+        return ([.. rows.Select(r => new AlertRow(r.Kind, r.Recipient, r.ResidentId, r.Name, r.EpisodeId, clock.ToLocal(r.DueAtUtc)))], total);
     }
 }

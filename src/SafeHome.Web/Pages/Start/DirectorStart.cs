@@ -32,12 +32,15 @@ public sealed record DirectorStart(
     IReadOnlyList<ApprovalRow> Approvals,
     NotesToSignTable Cosign,
     int CosignTotal,
+    int ApprovalsTotal,
     IReadOnlyList<AlertRow> Overdue,
+    int OverdueTotal,
     IReadOnlyList<DueModel.FollowUpRow> FollowUps,
+    int FollowUpsTotal,
     IReadOnlyList<CaseloadRow> Caseloads,
     IReadOnlyList<StartChart> Charts)
 {
-    public const int RowsShown = 10;
+    public const int RowsShown = CounselorStart.RowsShown;
 
     /// Missing episodes per 1,000 resident-days and police reports on time.
     public static IReadOnlyList<string> ChartMetrics { get; } = ["M1", "M4"];
@@ -57,9 +60,11 @@ public sealed record DirectorStart(
             await db.Stays.CountAsync(s => s.DischargedOn >= quarter.Start && s.DischargedOn <= today),
             quarter.Label);
 
-        var approvals = await db.ServicePlans
-            .Where(p => p.Status == PlanStatus.PendingApproval)
+        var pending = db.ServicePlans.Where(p => p.Status == PlanStatus.PendingApproval);
+        var approvalsTotal = await pending.CountAsync();
+        var approvals = await pending
             .OrderBy(p => p.SubmittedOn).ThenBy(p => p.Id)
+            .Take(RowsShown)
             .Select(p => new ApprovalRow(p.Id, p.ResidentId, db.Residents.Where(r => r.Id == p.ResidentId).Select(r => r.PreferredName).First(), p.VersionNumber, p.SubmittedOn))
             .ToListAsync();
 
@@ -87,13 +92,18 @@ public sealed record DirectorStart(
             return await ChartsAsync(db, today, OutcomeReportJob.MetricOptionsFor(notes, clock));
         }) ?? [];
 
+        var (overdue, overdueTotal) = await CounselorStart.AlertsAsync(db, user, clock, RowsShown);
+        var (followUps, followUpsTotal) = await DueModel.OpenFollowUpsAsync(db, user, clock, RowsShown);
         return new DirectorStart(
             census,
             approvals,
             new NotesToSignTable(cosignRows, now, clock, notes.SigningDeadline, user.UserId()),
             cosignTotal,
-            await CounselorStart.AlertsAsync(db, user, clock),
-            await DueModel.OpenFollowUpsAsync(db, user, clock),
+            approvalsTotal,
+            overdue,
+            overdueTotal,
+            followUps,
+            followUpsTotal,
             loads,
             charts);
     }

@@ -2,6 +2,30 @@
 // wires the menu button and copy buttons. No inline script anywhere: the Content-Security-Policy allows none.
 document.documentElement.classList.add('js');
 
+// [data-clock-due]: a missing youth's next notification as a running clock ("in 1 h 05 min", "overdue by 20 min"),
+// counted from the server's now at page load, so a wrong clock on this computer changes nothing.
+document.addEventListener('DOMContentLoaded', () => {
+  const clocks = [...document.querySelectorAll('[data-clock-due]')];
+  if (clocks.length === 0) return;
+  const loadedAt = Date.now();
+  const span = (ms) => {
+    const minutes = Math.floor(Math.abs(ms) / 60000);
+    const hours = Math.floor(minutes / 60);
+    return hours > 0 ? `${hours} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+  };
+  const tick = () => {
+    for (const clock of clocks) {
+      const left = Date.parse(clock.dataset.clockDue) - (Date.parse(clock.dataset.clockNow) + (Date.now() - loadedAt));
+      if (Number.isNaN(left)) continue;
+      clock.querySelector('[data-clock-text]').textContent = left >= 0 ? ` · in ${span(left)}` : ` · overdue by ${span(left)}`;
+      clock.classList.toggle('text-danger', left < 0);
+      clock.classList.toggle('fw-semibold', left < 0);
+    }
+  };
+  tick();
+  setInterval(tick, 30000);
+});
+
 document.addEventListener('DOMContentLoaded', () => {
   for (const toggle of document.querySelectorAll('[data-menu-toggle]')) {
     const menu = document.getElementById(toggle.getAttribute('aria-controls'));
