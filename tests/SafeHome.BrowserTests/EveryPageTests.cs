@@ -59,7 +59,7 @@ public sealed partial class EveryPageTests
                     // Today shows the youth missing now, with the next notification as a running clock.
                     await page.GotoAsync("/");
                     var clock = page.Locator("#today-residents tr[data-state='MissingNow'] [data-clock-text]");
-                    await Expect(clock).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^ · (in|overdue by) \d+ (h \d{2} )?min$"));
+                    await Expect(clock).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*· (in|overdue by) \d+ (h \d{2} )?min\s*$"));
                 }
                 else if (role == "director")
                 {
