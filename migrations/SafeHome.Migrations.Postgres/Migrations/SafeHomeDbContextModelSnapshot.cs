@@ -750,6 +750,8 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LastSeenUtc");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("StayId");
@@ -2677,6 +2679,8 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AdmittedOn");
 
                     b.HasIndex("DischargedOn", "ResidentId");
 

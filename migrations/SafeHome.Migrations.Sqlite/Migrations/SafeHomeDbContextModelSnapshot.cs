@@ -735,6 +735,8 @@ namespace SafeHome.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LastSeenUtc");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("StayId");
@@ -2662,6 +2664,8 @@ namespace SafeHome.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AdmittedOn");
 
                     b.HasIndex("DischargedOn", "ResidentId");
 

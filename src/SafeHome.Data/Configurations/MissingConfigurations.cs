@@ -43,6 +43,9 @@ internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<Mis
         builder.HasOne<Stay>().WithMany().HasForeignKey(e => e.StayId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.ResidentId, e.LastSeenUtc });
         builder.HasIndex(e => e.Status);
+
+        // The director's charts read the episodes of the last eight quarters, a range of this index.
+        builder.HasIndex(e => e.LastSeenUtc);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.ClockStart).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.RiskLevel).HasConversion<string>().HasMaxLength(20);

@@ -22,5 +22,8 @@ internal sealed class StayConfiguration : IEntityTypeConfiguration<Stay>
         // Residents in care are found from their open stays (DischargedOn IS NULL), not by checking every resident
         // the program ever admitted (issue 16).
         builder.HasIndex(s => new { s.DischargedOn, s.ResidentId });
+
+        // The director's census: admissions of this quarter, a range of days, not every stay ever.
+        builder.HasIndex(s => s.AdmittedOn);
     }
 }

@@ -129,21 +129,30 @@ public static class OutcomeDataLoader
     /// Only what the missing-from-care metrics (M1–M5) and resident-days need: residents, stays, episodes and their
     /// notifications. The director's start page charts M1 and M4 from it with the report's own code, without reading
     /// ten years of notes and plans on every visit.
-    public static async Task<MetricDataset> LoadMissingFromCareAsync(SafeHomeDbContext db, DateOnly through, CancellationToken ct)
+    ///
+    /// With <paramref name="from"/>, only what periods starting on or after it need: stays still open on that day or
+    /// later, episodes last seen from 30 days before it (a clock starts after the youth was last seen), and their
+    /// residents, each read through an index, so the charts of the last quarters read those quarters, not the whole
+    /// history.
+    public static async Task<MetricDataset> LoadMissingFromCareAsync(SafeHomeDbContext db, DateOnly through, CancellationToken ct, DateOnly? from = null)
     {
         ArgumentNullException.ThrowIfNull(db);
 
         // Instants are cut two days after `through` so no time zone can move a relevant row out; the metrics assign
         // each instant to its day themselves, and DataThrough stops days in care at `through`.
         var cutoff = Cutoff(through);
-        var episodesInScope = EpisodesInScope(db, cutoff);
+        var earliest = from is { } first ? first.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DateTime.MinValue;
+        var episodesInScope = from is null
+            ? EpisodesInScope(db, cutoff)
+            : db.MissingEpisodes.Where(e => e.LastSeenUtc >= earliest && e.LastSeenUtc < cutoff).Select(e => e.Id);
 
-        var residents = await db.Residents.AsNoTracking()
-            .Select(r => new ResidentFact(r.Id, r.DateOfBirth))
-            .ToListAsync(ct);
+        var staysInScope = db.Stays.AsNoTracking().Where(s => s.AdmittedOn <= through);
+        if (from is { } start)
+        {
+            staysInScope = staysInScope.Where(s => s.DischargedOn == null || s.DischargedOn >= start);
+        }
 
-        var stays = await db.Stays.AsNoTracking()
-            .Where(s => s.AdmittedOn <= through)
+        var stays = await staysInScope
             .Select(s => new StayFact(
                 s.Id,
                 s.ResidentId,
@@ -155,8 +164,19 @@ public static class OutcomeDataLoader
                 s.DischargedOn <= through ? s.DocumentsAtExit : null))
             .ToListAsync(ct);
 
+        List<ResidentFact> residents;
+        if (from is null)
+        {
+            residents = await db.Residents.AsNoTracking().Select(r => new ResidentFact(r.Id, r.DateOfBirth)).ToListAsync(ct);
+        }
+        else
+        {
+            var residentIds = stays.Select(s => s.ResidentId).Distinct().ToList();
+            residents = await db.Residents.AsNoTracking().Where(r => residentIds.Contains(r.Id)).Select(r => new ResidentFact(r.Id, r.DateOfBirth)).ToListAsync(ct);
+        }
+
         var episodes = (await db.MissingEpisodes.AsNoTracking()
-            .Where(e => e.LastSeenUtc < cutoff)
+            .Where(e => e.LastSeenUtc < cutoff && e.LastSeenUtc >= earliest)
             .Select(e => new
             {
                 e.Id,

@@ -23,14 +23,16 @@ public sealed partial class PageQueryTests(PageQueryHome home) : IClassFixture<P
     // Tables that stay small whatever the program's age: settings, roles, lexicon.
     // Tables that stay small whatever the program's age: settings, roles, the lexicon, and staff accounts (tens, not
     // thousands, even after years).
-    private static readonly HashSet<string> SmallTables = ["AspNetRoles", "AspNetUsers", "JurisdictionPolicies", "LexiconTerms", "ReportingPolicies", "PasswordPolicies", "__EFMigrationsHistory"];
+    private static readonly HashSet<string> SmallTables = ["AspNetRoles", "AspNetUserRoles", "AspNetUsers", "JurisdictionPolicies", "LexiconTerms", "ReportingPolicies", "PasswordPolicies", "__EFMigrationsHistory"];
 
     // Budgets are what each page needs today, counted: the session check, the page's own reads (a plan is read in
     // six parts so its goals, objectives and interventions never multiply into one another), the view entry (chain
     // head and insert) and the layout's banners. A change that adds a query per row, or re-reads what it has, fails.
+    // The start pages and the residents list read each resident's status in one query and the program's few open
+    // episodes and unsigned notes in one each (issue 19); each start-page section is one query.
     public static TheoryData<string, string, int> Pages => new()
     {
-        { Roles.Counselor, "/Residents", 6 },
+        { Roles.Counselor, "/Residents", 10 },
         { Roles.Counselor, "/Residents/Details/{resident}", 11 },
         { Roles.Counselor, "/Plans/Details/{plan}", 13 },
         { Roles.Counselor, "/Plans/{resident}", 6 },
@@ -38,10 +40,10 @@ public sealed partial class PageQueryTests(PageQueryHome home) : IClassFixture<P
         { Roles.Counselor, "/Notes/Details/{note}", 11 },
         { Roles.Counselor, "/Missing/{resident}", 7 },
         { Roles.Counselor, "/Missing/Episode/{episode}", 8 },
-        { Roles.Counselor, "/", 4 },
-        { Roles.ProgramDirector, "/Residents", 7 },
+        { Roles.Counselor, "/", 9 },
+        { Roles.ProgramDirector, "/Residents", 11 },
         { Roles.ProgramDirector, "/Plans/Due", 8 },
-        { Roles.ProgramDirector, "/", 5 },
+        { Roles.ProgramDirector, "/", 13 },
         { Roles.Auditor, "/Audit/Resident/{resident}", 9 },
     };
 

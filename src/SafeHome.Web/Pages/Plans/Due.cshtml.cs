@@ -64,10 +64,11 @@ public sealed class DueModel(SafeHomeDbContext db, TimeProvider clock, PlanSched
             .WhereVisible(db, user, f => f.ResidentId)
             .Where(f => f.ResolvedAtUtc == null && db.InCareIds().Contains(f.ResidentId))
             .OrderBy(f => f.RaisedAtUtc);
-        var total = await open.CountAsync();
         var rows = await (take is { } first ? open.Take(first) : open)
             .Select(f => new { f.Kind, f.Trigger, f.ResidentId, f.RaisedAtUtc, Name = db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.PreferredName).First() })
             .ToListAsync();
+        // Counted only when not all were read.
+        var total = take is { } shown && rows.Count == shown ? await open.CountAsync() : rows.Count;
         return ([.. rows.Select(f => new FollowUpRow(f.Kind, f.Trigger, f.ResidentId, f.Name, DateOnly.FromDateTime(clock.ToLocal(f.RaisedAtUtc))))], total);
     }
 

@@ -46,8 +46,8 @@ public sealed record CounselorStart(
             .OrderBy(r => r.State).ThenBy(r => r.PreferredName, StringComparer.CurrentCulture).ToList();
 
         var toSign = NotesToSign.For(db, user);
-        var notesTotal = await toSign.CountAsync();
         var noteRows = await toSign.Take(NotesShown).ToListAsync();
+        var notesTotal = noteRows.Count == NotesShown ? await toSign.CountAsync() : noteRows.Count;
 
         var window = today.AddDays(plans.DueSoonWithinDays);
         var plansDue = residents
@@ -78,7 +78,6 @@ public sealed record CounselorStart(
     {
         ArgumentNullException.ThrowIfNull(clock);
         var open = MissingAlertsViewComponent.Open(db, user);
-        var total = await open.CountAsync();
         var rows = await open
             .Take(take)
             .Select(a => new
@@ -91,6 +90,8 @@ public sealed record CounselorStart(
                 Name = db.Residents.Where(r => r.Id == a.ResidentId).Select(r => r.PreferredName).First(),
             })
             .ToListAsync();
+        // Counted only when there may be more than were read.
+        var total = rows.Count == take ? await open.CountAsync() : rows.Count;
         return ([.. rows.Select(r => new AlertRow(r.Kind, r.Recipient, r.ResidentId, r.Name, r.EpisodeId, clock.ToLocal(r.DueAtUtc)))], total);
     }
 }

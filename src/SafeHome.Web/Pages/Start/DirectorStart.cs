@@ -60,17 +60,20 @@ public sealed record DirectorStart(
             await db.Stays.CountAsync(s => s.DischargedOn >= quarter.Start && s.DischargedOn <= today),
             quarter.Label);
 
-        var pending = db.ServicePlans.Where(p => p.Status == PlanStatus.PendingApproval);
-        var approvalsTotal = await pending.CountAsync();
+        // Residents in care only, through their plans' (ResidentId, …) index: a discharged resident's plan is no one's
+        // to approve, and plans have no index by status.
+        var pending = db.ServicePlans.Where(p => p.Status == PlanStatus.PendingApproval && db.InCareIds().Contains(p.ResidentId));
         var approvals = await pending
             .OrderBy(p => p.SubmittedOn).ThenBy(p => p.Id)
             .Take(RowsShown)
             .Select(p => new ApprovalRow(p.Id, p.ResidentId, db.Residents.Where(r => r.Id == p.ResidentId).Select(r => r.PreferredName).First(), p.VersionNumber, p.SubmittedOn))
             .ToListAsync();
 
+        var approvalsTotal = approvals.Count == RowsShown ? await pending.CountAsync() : approvals.Count;
+
         var cosign = NotesToSign.For(db, user, cosignOnly: true);
-        var cosignTotal = await cosign.CountAsync();
         var cosignRows = await cosign.Take(RowsShown).ToListAsync();
+        var cosignTotal = cosignRows.Count == RowsShown ? await cosign.CountAsync() : cosignRows.Count;
 
         // Every assignment of a resident in care, per counselor: primary and all, so an uneven load shows.
         var assignments = await db.CaseloadAssignments
@@ -113,8 +116,8 @@ public sealed record DirectorStart(
     /// Inside the program, for a director: nothing is withheld here, unlike the report that leaves it.
     public static async Task<IReadOnlyList<StartChart>> ChartsAsync(SafeHomeDbContext db, DateOnly today, MetricOptions options)
     {
-        var data = await OutcomeDataLoader.LoadMissingFromCareAsync(db, today, CancellationToken.None);
         var quarters = ReportingPeriod.QuarterContaining(today).LastQuarters(8);
+        var data = await OutcomeDataLoader.LoadMissingFromCareAsync(db, today, CancellationToken.None, from: quarters[0].Start);
         var sets = quarters.Select(q => OutcomeMetrics.Compute(data, q, options)).ToList();
         return
         [
