@@ -66,6 +66,19 @@ public sealed class IndexModel(SafeHomeDbContext db, TimeProvider clock, PlanSch
         return Page();
     }
 
+    /// A director's chart as an SVG image: served on its own, so the page writes no markup it did not build, and an
+    /// image can run no script. The same cached charts as the page.
+    public async Task<IActionResult> OnGetChartAsync(string? metric)
+    {
+        if (!User.IsInRole(Roles.ProgramDirector))
+        {
+            return Forbid();
+        }
+
+        var chart = (await DirectorStart.ChartsCachedAsync(db, clock, notes, cache)).FirstOrDefault(c => c.MetricId == metric);
+        return chart is null ? NotFound() : Content(chart.Svg, "image/svg+xml");
+    }
+
     private async Task LoadAsync()
     {
         if (User.IsInRole(Roles.Counselor))

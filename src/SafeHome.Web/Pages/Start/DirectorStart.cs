@@ -89,11 +89,7 @@ public sealed record DirectorStart(
             .OrderByDescending(c => c.Total).ThenBy(c => c.Name, StringComparer.CurrentCulture)
             .ToList();
 
-        var charts = await cache.GetOrCreateAsync(("director-charts", today), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = ChartsKeptFor;
-            return await ChartsAsync(db, today, OutcomeReportJob.MetricOptionsFor(notes, clock));
-        }) ?? [];
+        var charts = await ChartsCachedAsync(db, clock, notes, cache);
 
         var (overdue, overdueTotal) = await CounselorStart.AlertsAsync(db, user, clock, RowsShown);
         var (followUps, followUpsTotal) = await DueModel.OpenFollowUpsAsync(db, user, clock, RowsShown);
@@ -109,6 +105,18 @@ public sealed record DirectorStart(
             followUpsTotal,
             loads,
             charts);
+    }
+
+    /// Today's charts, computed at most once per <see cref="ChartsKeptFor"/>.
+    public static async Task<IReadOnlyList<StartChart>> ChartsCachedAsync(SafeHomeDbContext db, TimeProvider clock, NotesOptions notes, IMemoryCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        var today = clock.Today();
+        return await cache.GetOrCreateAsync(("director-charts", today), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ChartsKeptFor;
+            return await ChartsAsync(db, today, OutcomeReportJob.MetricOptionsFor(notes, clock));
+        }) ?? [];
     }
 
     /// The last eight quarters up to today, computed by the outcome-metric engine from the same kind of dataset the

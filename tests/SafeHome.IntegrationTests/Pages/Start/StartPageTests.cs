@@ -151,7 +151,10 @@ public sealed class StartPageTests
         {
             var figure = page.QuerySelector($"figure[data-metric='{id}']");
             Assert.NotNull(figure);
-            Assert.NotNull(figure.QuerySelector("svg"));
+            // The chart itself is an SVG image served by the page, drawn by the outcome PDF's chart code.
+            var image = await director.GetAsync(figure.QuerySelector("img")!.GetAttribute("src"));
+            Assert.Equal("image/svg+xml", image.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("<svg", await image.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
             var shown = figure.GetAttribute("data-values")!.Split(';').Select(v => v.Length == 0 ? (double?)null : double.Parse(v, CultureInfo.InvariantCulture)).ToList();
             var expected = quarters.Select(q => OutcomeMetrics.Compute(data, q, options)[id].Value).ToList();
             Assert.Equal(expected, shown);
