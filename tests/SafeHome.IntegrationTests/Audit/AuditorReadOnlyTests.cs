@@ -133,7 +133,7 @@ public sealed class AuditorReadOnlyTests
             foreach (var form in page.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)))
             {
                 var action = new Uri(new Uri("https://localhost" + handler.Url(residentId, ids, counselor.Id)), form.GetAttribute("action") ?? string.Empty).AbsolutePath;
-                if (!allowed.Any(a => action.StartsWith(a, StringComparison.OrdinalIgnoreCase)))
+                if (!allowed.Any(a => IsRouteOf(a, action)))
                 {
                     failures.Add($"{handler.Key}: a form posting to {action}");
                 }
@@ -155,6 +155,22 @@ public sealed class AuditorReadOnlyTests
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Residents\" SET \"Pronouns\" = 'they/them'"));
 
         Assert.NotEqual(before, await ChecksumAsync(app, identityToo: false));
+    }
+
+    /// An Index page also answers at its folder ("/" for "/Index", "/Residents" for "/Residents/Index"); any other
+    /// page at its own path, with or without route values after it.
+    private static bool IsRouteOf(string page, string path)
+    {
+        if (page.EndsWith("/Index", StringComparison.Ordinal))
+        {
+            var folder = page[..^"Index".Length];
+            if (string.Equals(path, folder, StringComparison.OrdinalIgnoreCase) || string.Equals(path, folder.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return path.StartsWith(page, StringComparison.OrdinalIgnoreCase);
     }
 
     /// "/Account/Logout" for SafeHome.Web.Pages.Account.LogoutModel, and so on, for every page marked [AllowAuditorPost].
