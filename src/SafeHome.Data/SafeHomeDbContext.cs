@@ -37,6 +37,7 @@ public sealed class SafeHomeDbContext(DbContextOptions<SafeHomeDbContext> option
     public DbSet<NoteAmendment> NoteAmendments => Set<NoteAmendment>();
     public DbSet<NoteLink> NoteLinks => Set<NoteLink>();
     public DbSet<LexiconTerm> LexiconTerms => Set<LexiconTerm>();
+    public DbSet<LanguageFlag> LanguageFlags => Set<LanguageFlag>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
     public DbSet<AccountChangeRequest> AccountChangeRequests => Set<AccountChangeRequest>();

@@ -1017,6 +1017,37 @@ namespace SafeHome.Migrations.Postgres.Migrations
                     b.ToTable("TraffickingScreen");
                 });
 
+            modelBuilder.Entity("SafeHome.Domain.Notes.LanguageFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FlaggedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SettledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TermId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId", "TermId");
+
+                    b.HasIndex("TermId", "FlaggedAtUtc");
+
+                    b.ToTable("LanguageFlags");
+                });
+
             modelBuilder.Entity("SafeHome.Domain.Notes.LexiconTerm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1027,13 +1058,43 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("FollowedBy")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int>("FollowedWithin")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("NearWithin")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NearWords")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<string>("NormalizedTerm")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NotFollowedBy")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("NotPrecededBy")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("OtherForms")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("PrecededBy")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<string>("Preferred")
                         .IsRequired()
@@ -1044,6 +1105,13 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("SkipNames")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Term")
                         .IsRequired()
@@ -1060,547 +1128,6 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("LexiconTerms");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000001"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "child prostitute",
-                            Preferred = "youth who experienced commercial sexual exploitation",
-                            Severity = "BlockOnSign",
-                            Term = "child prostitute",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000002"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "teen prostitute",
-                            Preferred = "youth who experienced commercial sexual exploitation",
-                            Severity = "BlockOnSign",
-                            Term = "teen prostitute",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000003"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "juvenile prostitute",
-                            Preferred = "youth who experienced commercial sexual exploitation",
-                            Severity = "BlockOnSign",
-                            Term = "juvenile prostitute",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000004"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "underage sex worker",
-                            Preferred = "youth who experienced commercial sexual exploitation",
-                            Severity = "BlockOnSign",
-                            Term = "underage sex worker",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000005"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "prostituting",
-                            Preferred = "was trafficked / exploited / sold by…",
-                            Severity = "BlockOnSign",
-                            Term = "prostituting",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000006"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "turning tricks",
-                            Preferred = "was exploited / sold by…",
-                            Severity = "BlockOnSign",
-                            Term = "turning tricks",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000007"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "sold herself",
-                            Preferred = "was sold by… / was exploited",
-                            Severity = "BlockOnSign",
-                            Term = "sold herself",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000008"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "sold himself",
-                            Preferred = "was sold by… / was exploited",
-                            Severity = "BlockOnSign",
-                            Term = "sold himself",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000009"),
-                            Explanation = "Minors cannot consent to commercial sex (TVPA); the term blames the youth for their exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "sold themselves",
-                            Preferred = "was sold by… / was exploited",
-                            Severity = "BlockOnSign",
-                            Term = "sold themselves",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000010"),
-                            Explanation = "Exploitation is never a choice of the child; this wording implies consent. Fine for everyday choices.",
-                            IsActive = true,
-                            NormalizedTerm = "chose to",
-                            Preferred = "was coerced / made to / exploited (when about exploitation)",
-                            Severity = "Warn",
-                            Term = "chose to",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000011"),
-                            Explanation = "Implies a minor consented to exploitation.",
-                            IsActive = true,
-                            NormalizedTerm = "willingly",
-                            Preferred = "was coerced / made to",
-                            Severity = "Warn",
-                            Term = "willingly",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000012"),
-                            Explanation = "Minors cannot consent to commercial sex.",
-                            IsActive = true,
-                            NormalizedTerm = "consented",
-                            Preferred = "was coerced / exploited",
-                            Severity = "Warn",
-                            Term = "consented",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000013"),
-                            Explanation = "Implies consent when used about exploitation. Fine for plan agreements.",
-                            IsActive = true,
-                            NormalizedTerm = "agreed to",
-                            Preferred = "was made to / was coerced (when about exploitation)",
-                            Severity = "Warn",
-                            Term = "agreed to",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000014"),
-                            Explanation = "ECPAT-USA: the term minimises the buyer's responsibility for abuse.",
-                            IsActive = true,
-                            NormalizedTerm = "john",
-                            Preferred = "sex buyer; exploiter",
-                            Severity = "BlockOnSign",
-                            Term = "john",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000015"),
-                            Explanation = "ECPAT-USA: the term minimises the buyer's responsibility for abuse.",
-                            IsActive = true,
-                            NormalizedTerm = "johns",
-                            Preferred = "sex buyers; exploiters",
-                            Severity = "BlockOnSign",
-                            Term = "johns",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000016"),
-                            Explanation = "Calls a buyer of a child a customer. Use \"youth\" or the youth's name for the person in care.",
-                            IsActive = true,
-                            NormalizedTerm = "client",
-                            Preferred = "sex buyer; exploiter (when about a buyer)",
-                            Severity = "Suggest",
-                            Term = "client",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000017"),
-                            Explanation = "Calls a buyer of a child a customer (ECPAT-USA).",
-                            IsActive = true,
-                            NormalizedTerm = "customer",
-                            Preferred = "sex buyer; exploiter",
-                            Severity = "Warn",
-                            Term = "customer",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000018"),
-                            Explanation = "Vernacular that frames abuse as a transaction (ECPAT-USA).",
-                            IsActive = true,
-                            NormalizedTerm = "trick",
-                            Preferred = "sex buyer; exploiter",
-                            Severity = "Warn",
-                            Term = "trick",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000019"),
-                            Explanation = "ECPAT-USA: glamorises the trafficker; in staff voice use \"trafficker\".",
-                            IsActive = true,
-                            NormalizedTerm = "pimp",
-                            Preferred = "trafficker / exploiter (quote the youth's term if clinically relevant)",
-                            Severity = "BlockOnSign",
-                            Term = "pimp",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000020"),
-                            Explanation = "ECPAT-USA: glamorises the trafficker; in staff voice use \"traffickers\".",
-                            IsActive = true,
-                            NormalizedTerm = "pimps",
-                            Preferred = "traffickers / exploiters",
-                            Severity = "BlockOnSign",
-                            Term = "pimps",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000021"),
-                            Explanation = "Vernacular for a trafficker; in staff voice it normalises the relationship.",
-                            IsActive = true,
-                            NormalizedTerm = "daddy",
-                            Preferred = "trafficker / exploiter; quote the youth's term if clinically relevant",
-                            Severity = "Warn",
-                            Term = "daddy",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000022"),
-                            Explanation = "When the person is a trafficker, the word hides the exploitation. Quote the youth's word.",
-                            IsActive = true,
-                            NormalizedTerm = "boyfriend",
-                            Preferred = "the person the youth calls \"boyfriend\" (quoted), or trafficker",
-                            Severity = "Warn",
-                            Term = "boyfriend",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000023"),
-                            Explanation = "ECPAT-USA and the Luxembourg Guidelines: it is abuse, not pornography.",
-                            IsActive = true,
-                            NormalizedTerm = "child pornography",
-                            Preferred = "child sexual abuse material (CSAM)",
-                            Severity = "BlockOnSign",
-                            Term = "child pornography",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000024"),
-                            Explanation = "ECPAT-USA and the Luxembourg Guidelines: it is abuse, not pornography.",
-                            IsActive = true,
-                            NormalizedTerm = "kiddie porn",
-                            Preferred = "child sexual abuse material (CSAM)",
-                            Severity = "BlockOnSign",
-                            Term = "kiddie porn",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000025"),
-                            Explanation = "HHS and state manuals: the youth is missing from care, which calls for a safety response, not blame.",
-                            IsActive = true,
-                            NormalizedTerm = "runaway",
-                            Preferred = "missing from care; left placement without permission",
-                            Severity = "Warn",
-                            Term = "runaway",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000026"),
-                            Explanation = "Frames a missing episode as misbehaviour rather than a safety concern.",
-                            IsActive = true,
-                            NormalizedTerm = "ran away",
-                            Preferred = "went missing from care; left placement without permission",
-                            Severity = "Warn",
-                            Term = "ran away",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000027"),
-                            Explanation = "Military/correctional term that frames a missing child as a deserter.",
-                            IsActive = true,
-                            NormalizedTerm = "awol",
-                            Preferred = "missing from care",
-                            Severity = "Warn",
-                            Term = "AWOL",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000028"),
-                            Explanation = "Institutional term that hides the safety concern.",
-                            IsActive = true,
-                            NormalizedTerm = "eloped",
-                            Preferred = "missing from care; left placement without permission",
-                            Severity = "Warn",
-                            Term = "eloped",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000029"),
-                            Explanation = "Correctional term that frames the youth as an offender.",
-                            IsActive = true,
-                            NormalizedTerm = "absconded",
-                            Preferred = "missing from care; left placement without permission",
-                            Severity = "Warn",
-                            Term = "absconded",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000030"),
-                            Explanation = "Suggestion only: when about leaving placement, name it as missing from care.",
-                            IsActive = true,
-                            NormalizedTerm = "ran",
-                            Preferred = "went missing from care / left placement without permission (when about leaving placement)",
-                            Severity = "Suggest",
-                            Term = "ran",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000031"),
-                            Explanation = "For minors there is no sex work, only exploitation (Irina Project).",
-                            IsActive = true,
-                            NormalizedTerm = "sex work",
-                            Preferred = "commercial sexual exploitation",
-                            Severity = "Warn",
-                            Term = "sex work",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000032"),
-                            Explanation = "For minors there is no sex work, only exploitation (Irina Project).",
-                            IsActive = true,
-                            NormalizedTerm = "sex worker",
-                            Preferred = "youth who experienced commercial sexual exploitation",
-                            Severity = "Warn",
-                            Term = "sex worker",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000033"),
-                            Explanation = "Youth Spark: labels the person instead of naming the risk factors.",
-                            IsActive = true,
-                            NormalizedTerm = "at-risk youth",
-                            Preferred = "youth with risk factors",
-                            Severity = "Suggest",
-                            Term = "at-risk youth",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000034"),
-                            Explanation = "A moral label that blames the youth; describe what happened instead.",
-                            IsActive = true,
-                            NormalizedTerm = "promiscuous",
-                            Preferred = "describe the specific behaviour and its context",
-                            Severity = "Warn",
-                            Term = "promiscuous",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000035"),
-                            Explanation = "A label; survival strategies are better described as behaviour in context.",
-                            IsActive = true,
-                            NormalizedTerm = "manipulative",
-                            Preferred = "describe the specific behaviour and its context",
-                            Severity = "Warn",
-                            Term = "manipulative",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000036"),
-                            Explanation = "A label that dismisses a need.",
-                            IsActive = true,
-                            NormalizedTerm = "attention-seeking",
-                            Preferred = "describe the specific behaviour and its context (for example, \"asked for help\")",
-                            Severity = "Warn",
-                            Term = "attention-seeking",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000037"),
-                            Explanation = "A label; say what was asked and what the youth did.",
-                            IsActive = true,
-                            NormalizedTerm = "non-compliant",
-                            Preferred = "describe the specific behaviour and its context; \"declined\"",
-                            Severity = "Warn",
-                            Term = "non-compliant",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000038"),
-                            Explanation = "A label that hides what happened and why.",
-                            IsActive = true,
-                            NormalizedTerm = "acting out",
-                            Preferred = "describe the specific behaviour and its context",
-                            Severity = "Warn",
-                            Term = "acting out",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000039"),
-                            Explanation = "\"Declined\" respects the youth's right to choose.",
-                            IsActive = true,
-                            NormalizedTerm = "refused",
-                            Preferred = "declined",
-                            Severity = "Suggest",
-                            Term = "refused",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000040"),
-                            Explanation = "Implies guilt about something the youth disclosed.",
-                            IsActive = true,
-                            NormalizedTerm = "admitted",
-                            Preferred = "reported; stated; disclosed",
-                            Severity = "Warn",
-                            Term = "admitted",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000041"),
-                            Explanation = "Implies the youth's account is doubted.",
-                            IsActive = true,
-                            NormalizedTerm = "claims",
-                            Preferred = "reported; stated; disclosed",
-                            Severity = "Warn",
-                            Term = "claims",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000042"),
-                            Explanation = "Implies the youth's account is doubted; keep \"alleged\" for legal findings about others.",
-                            IsActive = true,
-                            NormalizedTerm = "alleged",
-                            Preferred = "reported; stated; disclosed",
-                            Severity = "Warn",
-                            Term = "alleged",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000043"),
-                            Explanation = "Puts the failure on the youth.",
-                            IsActive = true,
-                            NormalizedTerm = "failed placement",
-                            Preferred = "placement ended; placement disruption",
-                            Severity = "Warn",
-                            Term = "failed placement",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000044"),
-                            Explanation = "Puts the failure on the youth.",
-                            IsActive = true,
-                            NormalizedTerm = "placement failure",
-                            Preferred = "placement ended; placement disruption",
-                            Severity = "Warn",
-                            Term = "placement failure",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000045"),
-                            Explanation = "Vernacular: quote it as the youth's words rather than adopt it in staff voice.",
-                            IsActive = true,
-                            NormalizedTerm = "the life",
-                            Preferred = "put the youth's term in quotes as their own words",
-                            Severity = "Suggest",
-                            Term = "the life",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000046"),
-                            Explanation = "Vernacular: quote it as the youth's words rather than adopt it in staff voice.",
-                            IsActive = true,
-                            NormalizedTerm = "the game",
-                            Preferred = "put the youth's term in quotes as their own words",
-                            Severity = "Suggest",
-                            Term = "the game",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000047"),
-                            Explanation = "Vernacular (a trafficker's enforcer): quote it as the youth's words.",
-                            IsActive = true,
-                            NormalizedTerm = "bottom",
-                            Preferred = "put the youth's term in quotes as their own words",
-                            Severity = "Suggest",
-                            Term = "bottom",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000048"),
-                            Explanation = "Vernacular: quote it as the youth's words rather than adopt it in staff voice.",
-                            IsActive = true,
-                            NormalizedTerm = "choosing up",
-                            Preferred = "put the youth's term in quotes as their own words",
-                            Severity = "Suggest",
-                            Term = "choosing up",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("5afe1e00-0000-4000-8000-000000000049"),
-                            Explanation = "Vernacular: quote it as the youth's words rather than adopt it in staff voice.",
-                            IsActive = true,
-                            NormalizedTerm = "the track",
-                            Preferred = "put the youth's term in quotes as their own words",
-                            Severity = "Suggest",
-                            Term = "the track",
-                            Version = 0L
-                        });
                 });
 
             modelBuilder.Entity("SafeHome.Domain.Notes.NoteAmendment", b =>
@@ -2919,6 +2446,21 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         .WithOne("Screen")
                         .HasForeignKey("SafeHome.Domain.Missing.TraffickingScreen", "EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafeHome.Domain.Notes.LanguageFlag", b =>
+                {
+                    b.HasOne("SafeHome.Domain.Notes.ProgressNote", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SafeHome.Domain.Notes.LexiconTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -93,16 +93,26 @@ internal sealed class LexiconTermConfiguration : IEntityTypeConfiguration<Lexico
         builder.Property(t => t.Explanation).HasMaxLength(LexiconTerm.MaxLength.Explanation).IsRequired();
         builder.Property(t => t.Severity).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Version).IsConcurrencyToken();
-        builder.HasData(LexiconSeed.Terms.Select(t => new
+        builder.Property(t => t.Source).HasMaxLength(LexiconTerm.MaxLength.Source);
+        foreach (var list in new[] { nameof(LexiconTerm.OtherForms), nameof(LexiconTerm.PrecededBy), nameof(LexiconTerm.NotPrecededBy), nameof(LexiconTerm.FollowedBy), nameof(LexiconTerm.NotFollowedBy), nameof(LexiconTerm.NearWords) })
         {
-            t.Id,
-            t.Term,
-            NormalizedTerm = LexiconTerm.Normalize(t.Term),
-            t.Preferred,
-            t.Explanation,
-            t.Severity,
-            IsActive = true,
-            Version = 0L,
-        }));
+            builder.Property<string?>(list).HasMaxLength(LexiconContext.ListMaxLength);
+        }
+
+        // The seeded entries are written by data migrations (ProgressNotes, LexiconForms), not HasData: a model seed
+        // would overwrite entries a director has since edited.
+    }
+}
+
+internal sealed class LanguageFlagConfiguration : IEntityTypeConfiguration<LanguageFlag>
+{
+    public void Configure(EntityTypeBuilder<LanguageFlag> builder)
+    {
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<ProgressNote>().WithMany().HasForeignKey(f => f.NoteId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<LexiconTerm>().WithMany().HasForeignKey(f => f.TermId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.NoteId, f.TermId });
+        builder.HasIndex(f => new { f.TermId, f.FlaggedAtUtc });
     }
 }

@@ -1,21 +1,54 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 
 namespace SafeHome.Domain.Notes;
 
 /// One use of a flagged term in one field.
-public sealed record LanguageFinding(string Field, string Term, string Matched, int Index, string Preferred, string Explanation, LexiconSeverity Severity);
+public sealed record LanguageFinding(string Field, Guid TermId, string Term, string Matched, int Index, string Preferred, string Explanation, LexiconSeverity Severity);
 
-/// Finds lexicon terms in staff-written text: whole words only ("Johnson" is not "john"), any letter case, any run
-/// of white space inside a phrase, and never inside quotation marks, where the youth's own words belong.
+/// Finds lexicon terms in staff-written text. A term matches on whole words in any letter case, each of its words in
+/// any regular inflection (<see cref="WordForms.Of"/>) or an irregular form listed on the entry, with white space,
+/// line breaks or a hyphen between the words of a phrase. The entry's context (<see cref="LexiconContext"/>) must
+/// hold. Nothing inside quotation marks is flagged: that is where the youth's own words belong. Where matches
+/// overlap, one finding stands for the span: the longest, then the firmest severity.
+/// The browser's note-hints.js implements the same steps for the while-typing hints.
 public sealed class LanguageCheck
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
-    private readonly List<(LexiconTerm Term, Regex Pattern)> _terms;
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?;\n\r");
+
+    private readonly Dictionary<string, List<(Rule Rule, string[][] Phrase)>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _forms = new(StringComparer.Ordinal);
 
     public LanguageCheck(IEnumerable<LexiconTerm> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        _terms = terms.Where(t => t.IsActive).Select(t => (t, Compile(t.Term))).ToList();
+        foreach (var term in terms.Where(t => t.IsActive))
+        {
+            var context = term.Context;
+            var rule = new Rule(
+                term,
+                Compile(LexiconContext.Phrases(context.PrecededBy)),
+                Compile(LexiconContext.Phrases(context.NotPrecededBy)),
+                Compile(LexiconContext.Phrases(context.FollowedBy)),
+                context.FollowedWithin,
+                Compile(LexiconContext.Phrases(context.NotFollowedBy)),
+                LexiconContext.Phrases(context.NearWords).SelectMany(WordForms.Of).ToHashSet(StringComparer.Ordinal),
+                context.NearWithin,
+                context.SkipNames);
+            // A form reached twice (listed on the entry and also an inflection) gives two candidates for one span,
+            // and the overlap rule below keeps one.
+            foreach (var phrase in Compile([term.Term, .. LexiconContext.Phrases(context.OtherForms)]))
+            {
+                foreach (var first in phrase[0])
+                {
+                    if (!_byFirstWord.TryGetValue(first, out var list))
+                    {
+                        _byFirstWord[first] = list = [];
+                    }
+
+                    list.Add((rule, phrase));
+                }
+            }
+        }
     }
 
     public IReadOnlyList<LanguageFinding> Check(IEnumerable<(string Field, string Text)> texts)
@@ -32,32 +65,53 @@ public sealed class LanguageCheck
 
     public IReadOnlyList<LanguageFinding> Check(string field, string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || _byFirstWord.Count == 0)
         {
             return [];
         }
 
+        var words = WordForms.Split(text);
         var quoted = QuotedSpans(text);
-        var findings = new List<LanguageFinding>();
-        foreach (var (term, pattern) in _terms)
+        var candidates = new List<(int Start, int End, Rule Rule)>();
+        for (var i = 0; i < words.Count; i++)
         {
-            try
+            if (!_byFirstWord.TryGetValue(words[i].Lower, out var entries))
             {
-                foreach (Match match in pattern.Matches(text))
-                {
-                    if (!IsInside(quoted, match.Index, match.Index + match.Length))
-                    {
-                        findings.Add(new LanguageFinding(field, term.Term, match.Value, match.Index, term.Preferred, term.Explanation, term.Severity));
-                    }
-                }
+                continue;
             }
-            catch (RegexMatchTimeoutException)
+
+            foreach (var (rule, phrase) in entries)
             {
-                // The patterns are literal words, so this needs pathological input; skipping one term is safer than failing a save.
+                var last = i + phrase.Length - 1;
+                if (last < words.Count
+                    && MatchesAt(text, words, i, phrase, joinOnly: true)
+                    && rule.Holds(text, words, i, last)
+                    && !IsInside(quoted, words[i].Start, words[last].End))
+                {
+                    candidates.Add((words[i].Start, words[last].End, rule));
+                }
             }
         }
 
-        return findings.OrderBy(f => f.Index).ToList();
+        var findings = new List<LanguageFinding>();
+        var taken = 0;
+        foreach (var (start, end, rule) in candidates
+            .OrderBy(c => c.Start)
+            .ThenByDescending(c => c.End - c.Start)
+            .ThenBy(c => c.Rule.Term.Severity)
+            .ThenBy(c => c.Rule.Term.NormalizedTerm, StringComparer.Ordinal))
+        {
+            if (start < taken)
+            {
+                continue;
+            }
+
+            var term = rule.Term;
+            findings.Add(new LanguageFinding(field, term.Id, term.Term, text[start..end], start, term.Preferred, term.Explanation, term.Severity));
+            taken = end;
+        }
+
+        return findings;
     }
 
     /// Spans between straight double quotes (paired in order) or between curly quotes “…”. An unclosed quote does not
@@ -107,13 +161,149 @@ public sealed class LanguageCheck
         return high >= 0 && end <= spans[high].End;
     }
 
-    private static Regex Compile(string term)
+    /// Between the words of a matched phrase only white space and hyphens may stand.
+    private static bool Joins(string text, int from, int to)
     {
-        var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape);
-        var body = string.Join(@"\s+", words);
-        return new Regex(
-            $@"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            MatchTimeout);
+        for (var i = from; i < to; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && text[i] != '-')
+            {
+                return false;
+            }
+        }
+
+        return to > from;
+    }
+
+    /// Context looks across commas and the like, never across the end of a sentence.
+    private static bool SameSentence(string text, int from, int to) => text.AsSpan(from, to - from).IndexOfAny(SentenceEnds) < 0;
+
+    /// The phrase's words at words[at..]: every word a form of the phrase's word, joined as a phrase (the term
+    /// itself) or within one sentence (context).
+    private static bool MatchesAt(string text, List<Word> words, int at, string[][] phrase, bool joinOnly)
+    {
+        if (at < 0 || at + phrase.Length > words.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            var word = words[at + k];
+            if (Array.IndexOf(phrase[k], word.Lower) < 0)
+            {
+                return false;
+            }
+
+            if (k > 0 && !(joinOnly ? Joins(text, words[at + k - 1].End, word.Start) : SameSentence(text, words[at + k - 1].End, word.Start)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private List<string[][]> Compile(IEnumerable<string> phrases) =>
+        [.. phrases.Select(p => WordForms.WordsOf(p).Select(w => FormsOf(w).ToArray()).ToArray()).Where(p => p.Length > 0)];
+
+    private HashSet<string> FormsOf(string word)
+    {
+        if (!_forms.TryGetValue(word, out var forms))
+        {
+            _forms[word] = forms = WordForms.Of(word).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return forms;
+    }
+
+    private sealed record Rule(
+        LexiconTerm Term,
+        List<string[][]> PrecededBy,
+        List<string[][]> NotPrecededBy,
+        List<string[][]> FollowedBy,
+        int FollowedWithin,
+        List<string[][]> NotFollowedBy,
+        HashSet<string> Near,
+        int NearWithin,
+        bool SkipNames)
+    {
+        /// Whether the entry's context holds around words[first..last].
+        public bool Holds(string text, List<Word> words, int first, int last)
+        {
+            if (SkipNames && words[first].Capitalised && last + 1 < words.Count && words[last + 1].Capitalised
+                && text.AsSpan(words[last].End, words[last + 1].Start - words[last].End).Trim().IsEmpty)
+            {
+                return false;
+            }
+
+            if (PrecededBy.Count > 0 && !PrecededBy.Any(p => EndsBefore(text, words, first, p)))
+            {
+                return false;
+            }
+
+            if (NotPrecededBy.Any(p => EndsBefore(text, words, first, p)))
+            {
+                return false;
+            }
+
+            if (FollowedBy.Count > 0 && !FollowedBy.Any(p => Follows(text, words, last, p, FollowedWithin)))
+            {
+                return false;
+            }
+
+            if (NotFollowedBy.Any(p => Follows(text, words, last, p, 0)))
+            {
+                return false;
+            }
+
+            return Near.Count == 0 || IsNear(text, words, first, last);
+        }
+
+        private static bool EndsBefore(string text, List<Word> words, int first, string[][] phrase)
+        {
+            var at = first - phrase.Length;
+            return at >= 0 && SameSentence(text, words[first - 1].End, words[first].Start) && MatchesAt(text, words, at, phrase, joinOnly: false);
+        }
+
+        private static bool Follows(string text, List<Word> words, int last, string[][] phrase, int within)
+        {
+            for (var gap = 0; gap <= within; gap++)
+            {
+                var at = last + 1 + gap;
+                if (at >= words.Count || !SameSentence(text, words[at - 1].End, words[at].Start))
+                {
+                    return false;
+                }
+
+                if (MatchesAt(text, words, at, phrase, joinOnly: false))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsNear(string text, List<Word> words, int first, int last)
+        {
+            for (var k = first - 1; k >= 0 && k >= first - NearWithin && SameSentence(text, words[k].End, words[k + 1].Start); k--)
+            {
+                if (Near.Contains(words[k].Lower))
+                {
+                    return true;
+                }
+            }
+
+            for (var k = last + 1; k < words.Count && k <= last + NearWithin && SameSentence(text, words[k - 1].End, words[k].Start); k++)
+            {
+                if (Near.Contains(words[k].Lower))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

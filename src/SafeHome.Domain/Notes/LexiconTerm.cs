@@ -11,16 +11,23 @@ public sealed class LexiconTerm : IVersioned, IAudited
         public const int Term = 60;
         public const int Preferred = 300;
         public const int Explanation = 1_000;
+        public const int Source = 200;
     }
 
     private LexiconTerm()
     {
     }
 
-    public LexiconTerm(string term, string preferred, string explanation, LexiconSeverity severity, Guid? id = null)
+    public LexiconTerm(string term, string preferred, string explanation, LexiconSeverity severity, Guid? id = null, LexiconContext? context = null, string? source = null)
     {
         Id = id ?? Guid.CreateVersion7();
-        Update(term, preferred, explanation, severity, isActive: true);
+        Update(term, preferred, explanation, severity, isActive: true, context, source);
+    }
+
+    public static LexiconTerm From(SeedTerm seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        return new LexiconTerm(seed.Term, seed.Preferred, seed.Explanation, seed.Severity, seed.Id, seed.Context, seed.Source);
     }
 
     public Guid Id { get; private set; }
@@ -32,9 +39,25 @@ public sealed class LexiconTerm : IVersioned, IAudited
     public string Explanation { get; private set; } = string.Empty;
     public LexiconSeverity Severity { get; private set; }
     public bool IsActive { get; private set; }
+
+    /// Where the guidance comes from (ECPAT-USA, the Luxembourg Guidelines, the home's own practice), so a director
+    /// tuning an entry knows whose advice it carries.
+    public string? Source { get; private set; }
+
+    public string? OtherForms { get; private set; }
+    public string? PrecededBy { get; private set; }
+    public string? NotPrecededBy { get; private set; }
+    public string? FollowedBy { get; private set; }
+    public int FollowedWithin { get; private set; }
+    public string? NotFollowedBy { get; private set; }
+    public string? NearWords { get; private set; }
+    public int NearWithin { get; private set; } = LexiconContext.DefaultNearWithin;
+    public bool SkipNames { get; private set; }
     public long Version { get; set; }
 
-    public void Update(string term, string preferred, string explanation, LexiconSeverity severity, bool isActive)
+    public LexiconContext Context => new(OtherForms, PrecededBy, NotPrecededBy, FollowedBy, FollowedWithin, NotFollowedBy, NearWords, NearWithin, SkipNames);
+
+    public void Update(string term, string preferred, string explanation, LexiconSeverity severity, bool isActive, LexiconContext? context = null, string? source = null)
     {
         var cleaned = Collapse(term);
         if (cleaned.Length == 0 || !cleaned.Any(char.IsLetterOrDigit))
@@ -68,8 +91,35 @@ public sealed class LexiconTerm : IVersioned, IAudited
             throw new DomainRuleException(nameof(Severity), "Choose how firmly the term is flagged.");
         }
 
+        var rules = (context ?? LexiconContext.None).Cleaned();
+        var from = Text.CleanOrNull(source);
+        if (Text.FindForbiddenSingleLineCharacter(from) is { } hidden)
+        {
+            throw new DomainRuleException(nameof(Source), $"The source contains an invisible or control character ({hidden}) that is not allowed. Retype it without it.");
+        }
+
+        if (from is not null)
+        {
+            EnsureAtMost(nameof(Source), from, MaxLength.Source);
+        }
+
+        if (WordForms.WordsOf(cleaned).Count > LexiconContext.PhraseMaxWords)
+        {
+            throw new DomainRuleException(nameof(Term), $"Use at most {LexiconContext.PhraseMaxWords} words.");
+        }
+
         Term = cleaned;
         NormalizedTerm = Normalize(cleaned);
+        Source = from;
+        OtherForms = rules.OtherForms;
+        PrecededBy = rules.PrecededBy;
+        NotPrecededBy = rules.NotPrecededBy;
+        FollowedBy = rules.FollowedBy;
+        FollowedWithin = rules.FollowedWithin;
+        NotFollowedBy = rules.NotFollowedBy;
+        NearWords = rules.NearWords;
+        NearWithin = rules.NearWithin;
+        SkipNames = rules.SkipNames;
         Preferred = better;
         Explanation = why;
         Severity = severity;

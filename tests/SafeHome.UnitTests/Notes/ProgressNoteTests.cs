@@ -13,7 +13,7 @@ public sealed class ProgressNoteTests
     private static readonly DateTime Now = NoteBuilder.NowUtc;
 
     private static LanguageFinding Finding(LexiconSeverity severity, string term = "pimp") =>
-        new(nameof(NoteSection.Narrative), term, term, 0, "trafficker", "Invented explanation.", severity);
+        new(nameof(NoteSection.Narrative), Guid.Empty, term, term, 0, "trafficker", "Invented explanation.", severity);
 
     private static string Field(Action action) => Assert.Throws<DomainRuleException>(action).Field;
 
