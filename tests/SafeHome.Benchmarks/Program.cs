@@ -24,6 +24,9 @@
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- audit-bench [--seconds 10] [--recorders 32]
 //   verify-audit on a 500,000-entry chain, the old paged verifier against the streaming one (issue 16 item 4):
 //     dotnet run -c Release --project tests/SafeHome.Benchmarks -- verify-bench [--entries 500000] [--runs 3] [--keep]
+//   Language guidance (issue 20): a 10,000-character note of the language corpus's prose checked against the full
+//   seeded lexicon, on the server and in Chromium (note-hints.js), medians beside a one-regex baseline:
+//     dotnet run -c Release --project tests/SafeHome.Benchmarks -- language-bench [--runs 200]
 //   Case pages under load (issue 16): seeds a 2,000-resident, 10-year program with longer stays than report-e2e's (six
 //   months to 2.5 years) through the app's own services (every insert audited and chained, fields encrypted), picks an
 //   in-care resident closest to 80 notes / 21 episodes / 3 plan versions, files ~100,000 view entries under them, puts
@@ -63,6 +66,11 @@ if (args.Length > 0 && args[0] == "audit-bench")
 if (args.Length > 0 && args[0] == "verify-bench")
 {
     return await SafeHome.Benchmarks.VerifyBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "language-bench")
+{
+    return await SafeHome.Benchmarks.LanguageBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "page-bench")

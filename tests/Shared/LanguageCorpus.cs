@@ -1,4 +1,4 @@
-namespace SafeHome.Tests.Shared;
+namespace SafeHome.TestCorpus;
 
 /// A flagged span the corpus expects: where it starts in the plain sentence, the text as written, and the lexicon
 /// term it is flagged for.

@@ -1041,6 +1041,8 @@ namespace SafeHome.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FlaggedAtUtc");
+
                     b.HasIndex("NoteId", "TermId");
 
                     b.HasIndex("TermId", "FlaggedAtUtc");

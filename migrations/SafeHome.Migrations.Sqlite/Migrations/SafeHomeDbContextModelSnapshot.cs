@@ -1026,6 +1026,8 @@ namespace SafeHome.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FlaggedAtUtc");
+
                     b.HasIndex("NoteId", "TermId");
 
                     b.HasIndex("TermId", "FlaggedAtUtc");

@@ -114,5 +114,6 @@ internal sealed class LanguageFlagConfiguration : IEntityTypeConfiguration<Langu
         builder.HasOne<LexiconTerm>().WithMany().HasForeignKey(f => f.TermId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.NoteId, f.TermId });
         builder.HasIndex(f => new { f.TermId, f.FlaggedAtUtc });
+        builder.HasIndex(f => f.FlaggedAtUtc);
     }
 }

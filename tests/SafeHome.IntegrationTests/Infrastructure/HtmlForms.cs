@@ -52,6 +52,27 @@ public static class HtmlForms
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
+    /// Presses a submit button that posts its form elsewhere (formaction), as a browser would: the button's form, its
+    /// fields with <paramref name="values"/> set, to the button's target.
+    public static async Task<HttpResponseMessage> PressAsync(this HttpClient client, IHtmlDocument document, string buttonSelector, Dictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(values);
+        var button = document.QuerySelector(buttonSelector);
+        Assert.True(button is not null, $"No button {buttonSelector}");
+        var form = button.Closest("form") as IHtmlFormElement;
+        Assert.True(form is not null, $"The button {buttonSelector} is not in a form");
+        var fields = FieldsOf(form);
+        foreach (var (name, value) in values)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+
+        return await client.PostAsync(WebUtility.HtmlDecode(button.GetAttribute("formaction") ?? form.GetAttribute("action") ?? string.Empty), new FormUrlEncodedContent(fields));
+    }
+
     public static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
     {
         ArgumentNullException.ThrowIfNull(form);

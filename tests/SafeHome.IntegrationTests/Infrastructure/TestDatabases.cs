@@ -35,6 +35,14 @@ public static class TestDatabases
         return ConnectionString(name);
     }
 
+    /// A new empty database (no schema), for a test that migrates it step by step; <see cref="DropAsync"/> removes it.
+    public static async Task<string> CreateEmptyPostgresAsync()
+    {
+        var name = "safehome_e_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAsync($"CREATE DATABASE {name}");
+        return ConnectionString(name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         using (var connection = new NpgsqlConnection(connectionString))

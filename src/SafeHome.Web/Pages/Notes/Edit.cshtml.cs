@@ -116,7 +116,9 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
             return await TypedPageAsync();
         }
 
-        TempData["Status"] = NoteForms.SavedStatus("The draft is saved.", await CheckSavedAsync());
+        var findings = await CheckSavedAsync();
+        await LanguageUse.RecordAsync(db, Note.Id, findings, clock.UtcNow());
+        TempData["Status"] = NoteForms.SavedStatus("The draft is saved.", findings);
         return RedirectToPage("Edit", new { id });
     }
 
@@ -191,6 +193,7 @@ public sealed class EditModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
             return Page();
         }
 
+        await LanguageUse.SettleAsync(db, Note, findings, clock.UtcNow());
         TempData["Status"] = Note.Status == NoteStatus.CosignPending
             ? "The note is signed and locked. It now waits for your supervisor's co-signature."
             : "The note is signed and locked. Changes from now on are made with an amendment.";

@@ -293,12 +293,31 @@ public static class NoteForms
     }
 
     /// The active lexicon for the browser's hints while typing. The server check on save is the one that counts.
+    /// The active lexicon for the while-typing hints (note-hints.js), with everything the browser needs to match as
+    /// the server does: the term, its irregular forms and its context.
     public static async Task<string> LexiconJsonAsync(SafeHomeDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var terms = await db.LexiconTerms.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Term).Select(t => new { t.Term, t.Preferred, t.Severity }).ToListAsync();
-        return JsonSerializer.Serialize(terms.Select(t => new { term = t.Term, preferred = t.Preferred, severity = t.Severity.ToString() }));
+        return LexiconJson(await db.LexiconTerms.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.NormalizedTerm).ToListAsync());
     }
+
+    public static string LexiconJson(IEnumerable<LexiconTerm> terms) =>
+        JsonSerializer.Serialize(terms.Where(t => t.IsActive).Select(t => new
+        {
+            term = t.Term,
+            normalized = t.NormalizedTerm,
+            preferred = t.Preferred,
+            severity = t.Severity.ToString(),
+            otherForms = t.OtherForms,
+            precededBy = t.PrecededBy,
+            notPrecededBy = t.NotPrecededBy,
+            followedBy = t.FollowedBy,
+            followedWithin = t.FollowedWithin,
+            notFollowedBy = t.NotFollowedBy,
+            nearWords = t.NearWords,
+            nearWithin = t.NearWithin,
+            skipNames = t.SkipNames,
+        }));
 
     public static string SavedStatus(string saved, IReadOnlyList<LanguageFinding> findings)
     {

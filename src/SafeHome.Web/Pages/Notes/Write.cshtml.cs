@@ -96,6 +96,7 @@ public sealed class WriteModel(SafeHomeDbContext db, TimeProvider clock) : PageM
         }
 
         var findings = (await db.LanguageCheckAsync()).Check(note.CheckedTexts());
+        await LanguageUse.RecordAsync(db, note.Id, findings, clock.UtcNow());
         TempData["Status"] = NoteForms.SavedStatus("The draft note is saved. Only you can change it until you sign it.", findings);
         return RedirectToPage("Edit", new { id = note.Id });
     }

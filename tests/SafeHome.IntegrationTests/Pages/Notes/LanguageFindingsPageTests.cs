@@ -21,9 +21,9 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHomes homes) : ICl
         { "pimp", "Talked about the pimp who still texts her." },
         { "runaway", "Staff called her a runaway at intake." },
         { "AWOL", "She went AWOL on Tuesday night and came back at noon." },
-        { "chose to", "Staff wrote that she chose to go with him." },
+        { "chose to", "Staff wrote that she chose to go with the buyer." },
         { "promiscuous", "The old file calls her promiscuous." },
-        { "admitted", "She admitted that she had been at the motel." },
+        { "admit", "She did admit that she had been at the motel." },
     };
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHomes homes) : ICl
     {
         var home = await homes.On(provider);
         var seeded = LexiconSeed.Terms.Single(t => t.Term == term);
-        var noteId = await home.Counselor.WriteDraftAsync(home.ResidentId, Complete(home.App, sentence).With(("Input.StrengthsObserved", $"Kept going; earlier notes said {term.ToUpperInvariant()} about her.")));
+        var noteId = await home.Counselor.WriteDraftAsync(home.ResidentId, Complete(home.App, sentence).With(("Input.StrengthsObserved", $"Kept going; earlier notes said {term.ToUpperInvariant()} about her and the buyer.")));
 
         var page = await home.Counselor.GetDocumentAsync($"/Notes/Edit/{noteId}");
 
@@ -95,7 +95,7 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHomes homes) : ICl
     public async Task A_block_on_sign_term_needs_a_reason_which_is_stored_with_the_findings_log(DatabaseProvider provider)
     {
         var home = await homes.On(provider);
-        var noteId = await home.Counselor.WriteDraftAsync(home.ResidentId, Complete(home.App, "Her pimp texted twice; staff noted she chose to delete it."));
+        var noteId = await home.Counselor.WriteDraftAsync(home.ResidentId, Complete(home.App, "Her pimp texted twice; staff noted she chose to delete the buyer's number."));
         var before = await SnapshotAsync(home.App);
 
         var refused = await home.Counselor.SignAsync(noteId);
@@ -130,7 +130,7 @@ public sealed class LanguageFindingsPageTests(LanguageFindingsHomes homes) : ICl
         var note = await LoadAsync(home.App, noteId);
         Assert.Equal(NoteStatus.Signed, note.Status);
         Assert.Null(note.LanguageOverrideReason);
-        Assert.Equal(["AWOL", "admitted"], note.LanguageFindings.Select(f => f.Term).Order(StringComparer.Ordinal));
+        Assert.Equal(["AWOL", "admit"], note.LanguageFindings.Select(f => f.Term).Order(StringComparer.Ordinal));
     }
 
     [Theory, Providers]

@@ -180,7 +180,112 @@ public sealed class LexiconTests
         { "unknown severity name", "Input.Severity", "Nope", "from the list" },
         { "unknown severity number", "Input.Severity", "42", "from the list" },
         { "no severity", "Input.Severity", "", "how firmly" },
+        { "source max+1", "Input.Source", new string('s', LexiconTerm.MaxLength.Source + 1), $"at most {LexiconTerm.MaxLength.Source}" },
+        { "RTL override in an irregular form", "Input.OtherForms", "run\u202Eaway", "U+202E" },
+        { "punctuation-only phrase", "Input.PrecededBy", "in, --", "no letters" },
+        { "phrase of seven words", "Input.FollowedBy", "to the big old red brick home", "longer than 6 words" },
+        { "list max+1", "Input.NotFollowedBy", string.Join(", ", Enumerable.Repeat("hospital", 70)), $"at most {LexiconContext.ListMaxLength}" },
+        { "a phrase among the near words", "Input.NearWords", "buyer, paid money", "single words" },
+        { "followed within 6", "Input.FollowedWithin", "6", "from 0 to 5" },
+        { "followed within -1", "Input.FollowedWithin", "-1", "from 0 to 5" },
+        { "near within 0", "Input.NearWithin", "0", "from 1 to 20" },
+        { "near within 21", "Input.NearWithin", "21", "from 1 to 20" },
+        { "near within a word", "Input.NearWithin", "eight", "not valid" },
     };
+
+    [Theory, Providers]
+    public async Task Editing_an_entrys_context_changes_what_a_note_is_flagged_for(DatabaseProvider provider)
+    {
+        await using var app = await SafeHomeApp.StartAsync(provider);
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var (counselor, writer) = await app.SignInNewAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        const string Narrative = "She showed the group a card trick. Later the buyer texted her about a trick.";
+        var noteId = await writer.WriteDraftAsync(residentId, NoteFormFields.Complete(app, Narrative));
+        var card = $"trick@{Narrative.IndexOf("trick", StringComparison.Ordinal)}";
+        var buyer = $"trick@{Narrative.LastIndexOf("trick", StringComparison.Ordinal)}";
+        var trick = LexiconSeed.Terms.Single(t => t.Term == "trick").Id;
+        var url = $"/Notes/Lexicon/Term?termId={trick}";
+
+        // Seeded: "trick" only near words of exploitation, so the card trick passes and the second sentence is flagged.
+        Assert.Equal([buyer], await FlaggedAsync(writer, noteId, "trick"));
+
+        // Without the condition, both are.
+        (await director.SubmitFormAsync(url, new() { ["Input.NearWords"] = string.Empty })).AssertRedirectTo("/Notes/Lexicon");
+        Assert.Equal([card, buyer], await FlaggedAsync(writer, noteId, "trick"));
+
+        // "Not right after: card" puts the card trick back to ordinary use.
+        (await director.SubmitFormAsync(url, new() { ["Input.NotPrecededBy"] = "card" })).AssertRedirectTo("/Notes/Lexicon");
+        Assert.Equal([buyer], await FlaggedAsync(writer, noteId, "trick"));
+        Assert.Equal("card", (await TermAsync(app, "trick")).NotPrecededBy);
+    }
+
+    [Theory, Providers]
+    public async Task The_preview_shows_what_the_entry_as_typed_would_flag_and_saves_nothing(DatabaseProvider provider)
+    {
+        await using var app = await SafeHomeApp.StartAsync(provider);
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var john = LexiconSeed.Terms.Single(t => t.Term == "john").Id;
+        var url = $"/Notes/Lexicon/Term?termId={john}";
+        const string Sample = "Her teacher, John Miller, called. She said a john paid the trafficker. The johns left.";
+        var before = await TermAsync(app, "john");
+
+        var asSeeded = await HtmlForms.ParseAsync(await director.PressAsync(await director.GetDocumentAsync(url), "#preview-button", new() { ["Sample"] = Sample }));
+        Assert.Equal(["john", "johns"], asSeeded.QuerySelectorAll("#preview-result mark").Select(m => m.TextContent));
+        Assert.Equal(Sample.IndexOf("a john", StringComparison.Ordinal) + 2, int.Parse(asSeeded.QuerySelector("#preview-result mark")!.GetAttribute("data-index")!, System.Globalization.CultureInfo.InvariantCulture));
+
+        // Clearing "not as a person's name" on the form, unsaved, shows the name flagged too.
+        var unticked = await HtmlForms.ParseAsync(await director.PressAsync(asSeeded, "#preview-button", new() { ["Input.SkipNames"] = "false" }));
+        Assert.Equal(["John", "john", "johns"], unticked.QuerySelectorAll("#preview-result mark").Select(m => m.TextContent));
+        Assert.Equal(Sample, unticked.QuerySelector("#preview-result .preview-text")!.TextContent);
+
+        // An invalid entry is refused beside its field and previews nothing.
+        var refused = await director.PressAsync(unticked, "#preview-button", new() { ["Input.NearWords"] = "paid money" });
+        var page = await HtmlForms.ParseAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("single words", page.FieldError("Input.NearWords"), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#preview-result"));
+
+        var after = await TermAsync(app, "john");
+        Assert.Equal((before.Version, before.SkipNames, before.NearWords), (after.Version, after.SkipNames, after.NearWords));
+    }
+
+    [Theory, Providers]
+    public async Task Directors_see_per_term_how_often_it_was_flagged_changed_and_overridden_with_the_reasons(DatabaseProvider provider)
+    {
+        await using var app = await SafeHomeApp.StartAsync(provider);
+        var (_, director) = await app.SignInNewAsync(Roles.ProgramDirector);
+        var (counselor, writer) = await app.SignInNewAsync(Roles.Counselor);
+        var residentId = await app.CreateResidentAsync(counselor.Id);
+        var complete = NoteFormFields.Complete(app, "Her pimp texted twice; staff called her a runaway.");
+        var noteId = await writer.WriteDraftAsync(residentId, complete);
+        (await writer.SubmitFormAsync($"/Notes/Edit/{noteId}", new() { ["Input.Narrative"] = "Her pimp texted twice; she was missing from care." }))
+            .AssertRedirectTo($"/Notes/Edit/{noteId}");
+        const string Reason = "Invented reason: the youth's own word for the man, discussed in supervision.";
+        (await writer.SignAsync(noteId, Reason)).AssertRedirectTo($"/Notes/Details/{noteId}");
+
+        var pimp = LexiconSeed.Terms.Single(t => t.Term == "pimp").Id;
+        var runaway = LexiconSeed.Terms.Single(t => t.Term == "runaway").Id;
+        var list = await director.GetDocumentAsync("/Notes/Lexicon");
+        string Cell(Guid id, string name) => list.QuerySelector($"#term-{id} .{name}")!.TextContent.Trim();
+        Assert.Equal(("1", "0", "1"), (Cell(pimp, "flagged"), Cell(pimp, "changed"), Cell(pimp, "overridden")));
+        Assert.Equal(("1", "1", "0"), (Cell(runaway, "flagged"), Cell(runaway, "changed"), Cell(runaway, "overridden")));
+
+        var term = await director.GetDocumentAsync($"/Notes/Lexicon/Term?termId={pimp}");
+        Assert.Equal(("1", "1", "0"), (term.QuerySelector("#usage-flagged")!.TextContent, term.QuerySelector("#usage-overridden")!.TextContent, term.QuerySelector("#usage-changed")!.TextContent));
+        var reason = Assert.Single(term.QuerySelectorAll("#override-reasons li"));
+        Assert.Contains(Reason, reason.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/Notes/Details/{noteId}", reason.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    /// Saves the draft again as it is and lists where the term is flagged on the page ("trick@27").
+    private static async Task<List<string>> FlaggedAsync(HttpClient writer, Guid noteId, string term)
+    {
+        var url = $"/Notes/Edit/{noteId}";
+        (await writer.SubmitFormAsync(url, [])).AssertRedirectTo(url);
+        var page = await writer.GetDocumentAsync(url);
+        return [.. page.QuerySelectorAll(".language-finding").Where(f => f.GetAttribute("data-term") == term).Select(f => $"{f.QuerySelector(".matched")!.TextContent}@{f.GetAttribute("data-index")}")];
+    }
 
     [Theory]
     [ProviderMemberData(nameof(BadInputs))]

@@ -11,8 +11,11 @@ namespace SafeHome.Web.Pages.Notes.Lexicon;
 
 /// Adds a term, or edits one named by the termId query value. Terms are retired rather than deleted, so the findings
 /// stored with signed notes keep pointing at a term that still explains itself.
-public sealed class TermModel(SafeHomeDbContext db) : PageModel
+public sealed class TermModel(SafeHomeDbContext db, TimeProvider clock) : PageModel
 {
+    /// How far back the usage figures reach: the last quarter, as a rolling window so the figures never reset to
+    /// nothing on the first day of a quarter.
+    public const int UsageDays = 91;
     private const string Duplicate = "This term is already in the guidance (letter case and spacing do not count). Edit that entry instead.";
 
     [BindProperty]
@@ -22,6 +25,19 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
     public LexiconTerm? Existing { get; private set; }
 
     public IReadOnlyList<ConflictField>? Conflicts { get; private set; }
+
+    /// Sample text to try the entry on, as typed; never stored.
+    [BindProperty]
+    [StringLength(NoteTextLimit, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Sample text")]
+    public string? Sample { get; set; }
+
+    /// What the entry, as typed on the form, flags in the sample; null until a preview is asked for.
+    public IReadOnlyList<LanguageFinding>? Preview { get; private set; }
+
+    public LexiconUsage? Usage { get; private set; }
+
+    private const int NoteTextLimit = 20_000;
 
     public async Task<IActionResult> OnGetAsync(Guid? termId)
     {
@@ -33,6 +49,35 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
         if (Existing is not null)
         {
             Input = InputModel.From(Existing);
+        }
+
+        await LoadUsageAsync();
+        return Page();
+    }
+
+    /// Runs the entry as typed, saved or not, over the sample text, so a director sees what a change would flag
+    /// before anyone's note is checked against it.
+    public async Task<IActionResult> OnPostPreviewAsync(Guid? termId)
+    {
+        if (!await LoadAsync(termId))
+        {
+            return NotFound();
+        }
+
+        await LoadUsageAsync();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var entry = new LexiconTerm(Input.Term ?? string.Empty, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity ?? LexiconSeverity.Suggest, context: Input.Context(), source: Input.Source);
+            Preview = new LanguageCheck([entry]).Check(nameof(Sample), Sample);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddRuleError(ex);
         }
 
         return Page();
@@ -52,6 +97,9 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
             ModelState.AddModelError("Input.Severity", "Choose a severity from the list.");
         }
 
+        // The sample belongs to the preview; an over-long one must not stop a save.
+        ModelState.Remove(nameof(Sample));
+        await LoadUsageAsync();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -68,7 +116,7 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
         {
             if (Existing is null)
             {
-                db.LexiconTerms.Add(new LexiconTerm(term, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity!.Value));
+                db.LexiconTerms.Add(new LexiconTerm(term, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity!.Value, context: Input.Context(), source: Input.Source));
                 await db.SaveChangesAsync();
             }
             else
@@ -79,7 +127,7 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
                     Input,
                     saved =>
                     {
-                        saved.Update(term, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity!.Value, Input.IsActive);
+                        saved.Update(term, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity!.Value, Input.IsActive, Input.Context(), Input.Source);
                         return Task.CompletedTask;
                     },
                     async () => await LoadAsync(termId) ? Existing : null,
@@ -119,6 +167,31 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
         return await db.LexiconTerms.AnyAsync(t => t.NormalizedTerm == normalized && t.Id != termId);
     }
 
+    public string Local(DateTime utc) => DetailsModel.LocalTime(clock, utc);
+
+    /// The sample cut at the preview's findings, for marking them in place.
+    public IEnumerable<(string Text, LanguageFinding? Finding)> PreviewParts()
+    {
+        var sample = Sample ?? string.Empty;
+        var at = 0;
+        foreach (var finding in Preview ?? [])
+        {
+            yield return (sample[at..finding.Index], null);
+            yield return (finding.Matched, finding);
+            at = finding.Index + finding.Matched.Length;
+        }
+
+        yield return (sample[at..], null);
+    }
+
+    private async Task LoadUsageAsync()
+    {
+        if (Existing is not null)
+        {
+            Usage = await LexiconUsage.OfAsync(db, Existing.Id, clock.GetUtcNow().UtcDateTime.AddDays(-UsageDays));
+        }
+    }
+
     private async Task<bool> LoadAsync(Guid? termId)
     {
         Existing = termId is { } id ? await db.LexiconTerms.FirstOrDefaultAsync(t => t.Id == id) : null;
@@ -153,6 +226,54 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
         [Display(Name = "In use")]
         public bool IsActive { get; set; } = true;
 
+        [StringLength(LexiconTerm.MaxLength.Source, ErrorMessage = "Use at most {1} characters.")]
+        [SingleLine]
+        [Display(Name = "Source")]
+        public string? Source { get; set; }
+
+        [StringLength(LexiconContext.ListMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [SingleLine]
+        [Display(Name = "Irregular forms")]
+        public string? OtherForms { get; set; }
+
+        [StringLength(LexiconContext.ListMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [SingleLine]
+        [Display(Name = "Only right after")]
+        public string? PrecededBy { get; set; }
+
+        [StringLength(LexiconContext.ListMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [SingleLine]
+        [Display(Name = "Not right after")]
+        public string? NotPrecededBy { get; set; }
+
+        [StringLength(LexiconContext.ListMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [SingleLine]
+        [Display(Name = "Only when followed by")]
+        public string? FollowedBy { get; set; }
+
+        [Range(0, LexiconContext.MaxFollowedWithin, ErrorMessage = "Enter a whole number from {1} to {2}.")]
+        [Display(Name = "Words allowed in between")]
+        public int FollowedWithin { get; set; }
+
+        [StringLength(LexiconContext.ListMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [SingleLine]
+        [Display(Name = "Not right before")]
+        public string? NotFollowedBy { get; set; }
+
+        [StringLength(LexiconContext.ListMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [SingleLine]
+        [Display(Name = "Only near")]
+        public string? NearWords { get; set; }
+
+        [Range(1, LexiconContext.MaxNearWithin, ErrorMessage = "Enter a whole number from {1} to {2}.")]
+        [Display(Name = "Within words")]
+        public int NearWithin { get; set; } = LexiconContext.DefaultNearWithin;
+
+        [Display(Name = "Not as a person's name")]
+        public bool SkipNames { get; set; }
+
+        public LexiconContext Context() => new(OtherForms, PrecededBy, NotPrecededBy, FollowedBy, FollowedWithin, NotFollowedBy, NearWords, NearWithin, SkipNames);
+
         public long Version { get; set; }
 
         public static InputModel From(LexiconTerm term)
@@ -165,6 +286,16 @@ public sealed class TermModel(SafeHomeDbContext db) : PageModel
                 Preferred = term.Preferred,
                 Explanation = term.Explanation,
                 IsActive = term.IsActive,
+                Source = term.Source,
+                OtherForms = term.OtherForms,
+                PrecededBy = term.PrecededBy,
+                NotPrecededBy = term.NotPrecededBy,
+                FollowedBy = term.FollowedBy,
+                FollowedWithin = term.FollowedWithin,
+                NotFollowedBy = term.NotFollowedBy,
+                NearWords = term.NearWords,
+                NearWithin = term.NearWithin,
+                SkipNames = term.SkipNames,
                 Version = term.Version,
             };
         }

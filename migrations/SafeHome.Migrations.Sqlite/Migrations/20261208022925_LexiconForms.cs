@@ -7,7 +7,7 @@ using SafeHome.Domain.Notes;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace SafeHome.Migrations.Postgres.Migrations
+namespace SafeHome.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class LexiconForms : Migration
@@ -18,70 +18,70 @@ namespace SafeHome.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "FollowedBy",
                 table: "LexiconTerms",
-                type: "character varying(600)",
+                type: "TEXT",
                 maxLength: 600,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FollowedWithin",
                 table: "LexiconTerms",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "NearWithin",
                 table: "LexiconTerms",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 8);
 
             migrationBuilder.AddColumn<string>(
                 name: "NearWords",
                 table: "LexiconTerms",
-                type: "character varying(600)",
+                type: "TEXT",
                 maxLength: 600,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NotFollowedBy",
                 table: "LexiconTerms",
-                type: "character varying(600)",
+                type: "TEXT",
                 maxLength: 600,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NotPrecededBy",
                 table: "LexiconTerms",
-                type: "character varying(600)",
+                type: "TEXT",
                 maxLength: 600,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OtherForms",
                 table: "LexiconTerms",
-                type: "character varying(600)",
+                type: "TEXT",
                 maxLength: 600,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PrecededBy",
                 table: "LexiconTerms",
-                type: "character varying(600)",
+                type: "TEXT",
                 maxLength: 600,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "SkipNames",
                 table: "LexiconTerms",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Source",
                 table: "LexiconTerms",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
@@ -89,12 +89,12 @@ namespace SafeHome.Migrations.Postgres.Migrations
                 name: "LanguageFlags",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    NoteId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TermId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FlaggedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SettledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TermId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FlaggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SettledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -112,6 +112,11 @@ namespace SafeHome.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LanguageFlags_FlaggedAtUtc",
+                table: "LanguageFlags",
+                column: "FlaggedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LanguageFlags_NoteId_TermId",
