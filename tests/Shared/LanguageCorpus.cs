@@ -1,3 +1,4 @@
+#pragma warning disable CA1716 // "Shared" names the folder both test projects link the corpus from; no Visual Basic consumer exists.
 namespace SafeHome.Tests.Shared;
 
 /// A flagged span the corpus expects: where it starts in the plain sentence, the text as written, and the lexicon
@@ -9,7 +10,7 @@ public sealed record CorpusSentence(int Line, string Text, IReadOnlyList<Expecte
 
 /// The language-guidance corpus (tests/Shared/language-corpus.txt), shared by the unit test of the server check and
 /// the browser test of the while-typing hints. One sentence per line; a flagged span is written [as typed|term], so
-/// "Staff saw the [pimps|pimp] leave." expects "pimps" flagged for the term "pimp" at index 13. Lines starting with
+/// "Staff saw the [pimps|pimp] leave." expects "pimps" flagged for the term "pimp" at index 14. Lines starting with
 /// # are comments; blank lines are skipped.
 public static class LanguageCorpus
 {
