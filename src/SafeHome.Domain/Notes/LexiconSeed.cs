@@ -15,7 +15,7 @@ public static class LexiconSeed
     /// Words that put a term about a buyer, a trafficker or consent into the context of exploitation.
     public const string ExploitationWords =
         "sex, sexual, sexually, buyer, buy, bought, pay, paid, money, cash, exploit, exploitation, exploiter, trafficker, "
-        + "trafficking, trafficked, sell, sold, track, stroll, hotel, motel, pimp, quota, commercial, escort, ad";
+        + "trafficking, trafficked, sell, sold, stroll, hotel, motel, pimp, quota, commercial, escort, ad";
 
     /// What "refused" is about when it should read "declined": care and services, not dessert.
     public const string RefusedCare =
