@@ -9,7 +9,7 @@ public sealed record CorpusSentence(int Line, string Text, IReadOnlyList<Expecte
 
 /// The language-guidance corpus (tests/Shared/language-corpus.txt), shared by the unit test of the server check and
 /// the browser test of the while-typing hints. One sentence per line; a flagged span is written [as typed|term], so
-/// "Staff saw the [pimps|pimp] leave." expects "pimps" flagged for the term "pimp" at index 13. Lines starting with
+/// "Staff saw the [pimps|pimp] leave." expects "pimps" flagged for the term "pimp" at index 14. Lines starting with
 /// # are comments; blank lines are skipped.
 public static class LanguageCorpus
 {
