@@ -13,6 +13,7 @@ public sealed record LanguageFinding(string Field, Guid TermId, string Term, str
 /// The browser's note-hints.js implements the same steps for the while-typing hints.
 public sealed class LanguageCheck
 {
+    private static readonly string[] Articles = ["a", "an", "the", "another", "this", "that", "these", "those", "every", "each", "one"];
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?;\n\r");
 
     private readonly Dictionary<string, List<(Rule Rule, string[][] Phrase)>> _byFirstWord = new(StringComparer.Ordinal);
@@ -231,8 +232,7 @@ public sealed class LanguageCheck
         /// Whether the entry's context holds around words[first..last].
         public bool Holds(string text, List<Word> words, int first, int last)
         {
-            if (SkipNames && words[first].Capitalised && last + 1 < words.Count && words[last + 1].Capitalised
-                && text.AsSpan(words[last].End, words[last + 1].Start - words[last].End).Trim().IsEmpty)
+            if (SkipNames && IsName(text, words, first))
             {
                 return false;
             }
@@ -258,6 +258,20 @@ public sealed class LanguageCheck
             }
 
             return Near.Count == 0 || IsNear(text, words, first, last);
+        }
+
+        /// Written as a person's name: with a capital letter ("John", "John Miller", "her brother John"), where the
+        /// common noun is written in lower case; but "a John" or "the Johns", after an article, is the common noun.
+        private static bool IsName(string text, List<Word> words, int first)
+        {
+            if (!words[first].Capitalised)
+            {
+                return false;
+            }
+
+            return first == 0
+                || Array.IndexOf(Articles, words[first - 1].Lower) < 0
+                || !text.AsSpan(words[first - 1].End, words[first].Start - words[first - 1].End).Trim().IsEmpty;
         }
 
         private static bool EndsBefore(string text, List<Word> words, int first, string[][] phrase)

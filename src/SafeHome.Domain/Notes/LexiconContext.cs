@@ -11,7 +11,8 @@ namespace SafeHome.Domain.Notes;
 /// <item><see cref="FollowedBy"/>: a phrase that must follow, with at most <see cref="FollowedWithin"/> words between.</item>
 /// <item><see cref="NotFollowedBy"/>: a phrase that must not come right after it.</item>
 /// <item><see cref="NearWords"/>: one of these words within <see cref="NearWithin"/> words either side.</item>
-/// <item><see cref="SkipNames"/>: not when written as a name: capitalised and followed by a capitalised word.</item>
+/// <item><see cref="SkipNames"/>: not when written as a person's name, with a capital letter ("John Miller", "her brother
+/// John"), unless an article comes right before it ("a John").</item>
 /// </list>
 /// None of these look past the end of a sentence (. ! ? ; or a line break).
 public sealed record LexiconContext(

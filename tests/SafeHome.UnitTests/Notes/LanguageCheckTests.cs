@@ -143,7 +143,7 @@ public sealed class LanguageCheckTests
 
     [Theory]
     [InlineData("The PIMP came by.", "pimp", "PIMP")]
-    [InlineData("John was mentioned.", "john", "John")]
+    [InlineData("A JOHN was mentioned.", "john", "JOHN")]
     [InlineData("Was awol for a day.", "AWOL", "awol")]
     [InlineData("She Chose To stay with the buyer.", "chose to", "Chose To")]
     public void Any_letter_case_is_flagged_and_the_typed_text_is_reported(string text, string term, string matched)
@@ -240,17 +240,19 @@ public sealed class LanguageCheckTests
     public void Context_never_looks_past_the_end_of_a_sentence(string text) =>
         Assert.Empty(Terms(text));
 
-    /// "her teacher, John Miller": a capitalised "john" followed by a capitalised word is a name.
+    /// "her teacher, John Miller", "her brother John": a capitalised "john" is a name; after an article ("a John") it is the word.
     [Theory]
     [InlineData("She met her teacher, John Miller, about grades.")]
     [InlineData("John  Quizzlewhit tutors her.")]
     [InlineData("She has a follow-up at Saint John Clinic.")]
+    [InlineData("Her brother John visited on Sunday.")]
+    [InlineData("John said he would call the home.")]
     public void A_name_is_not_the_term(string text) =>
         Assert.Empty(Terms(text));
 
     [Theory]
     [InlineData("A john approached her outside.", "john")]
-    [InlineData("John was the name she used for him.", "John")]
+    [InlineData("She said a John had paid the trafficker.", "John")]
     [InlineData("The JOHN drove off.", "JOHN")]
     [InlineData("She last saw the john Tuesday.", "john")]
     public void The_word_that_is_not_a_name_is_flagged(string text, string matched)

@@ -153,9 +153,18 @@
     }
     return false;
   };
+  // A person's name: written with a capital letter, unless right after an article ("a John" is the common noun).
+  var articles = ['a', 'an', 'the', 'another', 'this', 'that', 'these', 'those', 'every', 'each', 'one'];
+  var isName = function (text, words, first) {
+    if (!words[first].capitalised) {
+      return false;
+    }
+    return first === 0 || articles.indexOf(words[first - 1].lower) < 0
+      || text.slice(words[first - 1].end, words[first].start).trim() !== '';
+  };
+
   var holds = function (rule, text, words, first, last) {
-    if (rule.skipNames && words[first].capitalised && last + 1 < words.length && words[last + 1].capitalised
-        && text.slice(words[last].end, words[last + 1].start).trim() === '') {
+    if (rule.skipNames && isName(text, words, first)) {
       return false;
     }
     var before = function (p) { return endsBefore(text, words, first, p); };
