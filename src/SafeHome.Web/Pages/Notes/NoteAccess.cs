@@ -69,12 +69,29 @@ public static class NoteAccess
         return await db.Users.Where(u => u.Id == userId).Select(u => u.RequiresCosign).SingleOrDefaultAsync();
     }
 
-    /// The active lexicon, read fresh for every check so a director's change takes effect on the next save.
+    /// The active lexicon, read fresh for every check so a director's change takes effect on the next save. Building
+    /// the check from the entries costs about ten times the check itself (language-bench), so the last one built is
+    /// kept and reused while the database, the entries and their versions are the same.
     public static async Task<LanguageCheck> LanguageCheckAsync(this SafeHomeDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return new LanguageCheck(await db.LexiconTerms.AsNoTracking().Where(t => t.IsActive).ToListAsync());
+        var terms = await db.LexiconTerms.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Id).ToListAsync();
+        // The database is part of the key: tests run many homes in one process, each with its own lexicon.
+        var key = db.Database.GetConnectionString() + "|" + string.Join(',', terms.Select(t => $"{t.Id:N}:{t.Version}"));
+        var last = lastCheck;
+        if (last is not null && last.Key == key)
+        {
+            return last.Check;
+        }
+
+        var check = new LanguageCheck(terms);
+        lastCheck = new BuiltCheck(key, check);
+        return check;
     }
+
+    private static BuiltCheck? lastCheck;
+
+    private sealed record BuiltCheck(string Key, LanguageCheck Check);
 
     /// Goals and objectives of the resident's ACTIVE plan, the only ones a note can be linked to.
     public static async Task<IReadOnlyList<PlanGoal>> ActiveGoalsAsync(this SafeHomeDbContext db, Guid residentId)
