@@ -261,7 +261,8 @@ public sealed class LanguageCheck
         }
 
         /// Written as a person's name: with a capital letter ("John", "John Miller", "her brother John"), where the
-        /// common noun is written in lower case; but "a John" or "the Johns", after an article, is the common noun.
+        /// common noun is written in lower case; but "a John" or "the Johns", after an article, is the common noun, and
+        /// a word all in capitals ("JOHN") is emphasis, not a name.
         private static bool IsName(string text, List<Word> words, int first)
         {
             if (!words[first].Capitalised)

@@ -89,7 +89,9 @@ public static class WordForms
     private static Word Make(string text, int start, int end)
     {
         var value = text[start..end];
-        var first = Rune.GetRuneAt(value, 0);
-        return new Word(start, end, value.ToLowerInvariant(), Rune.IsUpper(first));
+        // Capitalised as a name is: a capital first letter and lower case after it. A word in capitals ("JOHN") is
+        // emphasis or caps lock, not a name.
+        var capitalised = Rune.IsUpper(Rune.GetRuneAt(value, 0)) && value.EnumerateRunes().Any(Rune.IsLower);
+        return new Word(start, end, value.ToLowerInvariant(), capitalised);
     }
 }

@@ -253,6 +253,7 @@ public sealed class LanguageCheckTests
     [Theory]
     [InlineData("A john approached her outside.", "john")]
     [InlineData("She said a John had paid the trafficker.", "John")]
+    [InlineData("Staff wrote JOHN PAID HER in the log.", "JOHN")]
     [InlineData("The JOHN drove off.", "JOHN")]
     [InlineData("She last saw the john Tuesday.", "john")]
     public void The_word_that_is_not_a_name_is_flagged(string text, string matched)

@@ -43,12 +43,13 @@
   // holds the two to each other. Words are runs of letters and digits.
   var wordPattern = /[\p{L}\p{Nd}]+/gu;
   var upper = /^\p{Lu}/u;
+  var lower = /\p{Ll}/u;
   var split = function (text) {
     var words = [];
     var match;
     wordPattern.lastIndex = 0;
     while ((match = wordPattern.exec(text)) !== null) {
-      words.push({ start: match.index, end: match.index + match[0].length, lower: match[0].toLowerCase(), capitalised: upper.test(match[0]) });
+      words.push({ start: match.index, end: match.index + match[0].length, lower: match[0].toLowerCase(), capitalised: upper.test(match[0]) && lower.test(match[0]) });
     }
     return words;
   };
@@ -153,7 +154,7 @@
     }
     return false;
   };
-  // A person's name: written with a capital letter, unless right after an article ("a John" is the common noun).
+  // A person's name: a capital and lower case after it ("JOHN" is emphasis), unless right after an article ("a John").
   var articles = ['a', 'an', 'the', 'another', 'this', 'that', 'these', 'those', 'every', 'each', 'one'];
   var isName = function (text, words, first) {
     if (!words[first].capitalised) {
