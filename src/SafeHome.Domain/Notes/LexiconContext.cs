@@ -34,8 +34,6 @@ public sealed record LexiconContext(
 
     public static LexiconContext None { get; } = new();
 
-    public bool IsEmpty => this with { NearWithin = DefaultNearWithin } == None;
-
     /// The phrases of a comma-separated list as typed: trimmed, runs of white space made one, lower case, duplicates
     /// dropped, in order.
     public static IReadOnlyList<string> Phrases(string? list) =>

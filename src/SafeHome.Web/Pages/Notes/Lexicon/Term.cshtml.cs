@@ -72,8 +72,7 @@ public sealed class TermModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
 
         try
         {
-            var entry = new LexiconTerm(Input.Term ?? string.Empty, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity ?? LexiconSeverity.Suggest, context: Input.Context(), source: Input.Source);
-            Preview = new LanguageCheck([entry]).Check(nameof(Sample), Sample);
+            Preview = new LanguageCheck([Input.NewTerm()]).Check(nameof(Sample), Sample);
         }
         catch (DomainRuleException ex)
         {
@@ -116,7 +115,7 @@ public sealed class TermModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
         {
             if (Existing is null)
             {
-                db.LexiconTerms.Add(new LexiconTerm(term, Input.Preferred ?? string.Empty, Input.Explanation ?? string.Empty, Input.Severity!.Value, context: Input.Context(), source: Input.Source));
+                db.LexiconTerms.Add(Input.NewTerm());
                 await db.SaveChangesAsync();
             }
             else
@@ -271,6 +270,9 @@ public sealed class TermModel(SafeHomeDbContext db, TimeProvider clock) : PageMo
 
         [Display(Name = "Not as a person's name")]
         public bool SkipNames { get; set; }
+
+        /// The entry as typed, checked by the entity's rules; the form's own checks have passed, so a severity is chosen.
+        public LexiconTerm NewTerm() => new(Term ?? string.Empty, Preferred ?? string.Empty, Explanation ?? string.Empty, Severity!.Value, context: Context(), source: Source);
 
         public LexiconContext Context() => new(OtherForms, PrecededBy, NotPrecededBy, FollowedBy, FollowedWithin, NotFollowedBy, NearWords, NearWithin, SkipNames);
 
